@@ -1,0 +1,60 @@
+# Two commands: `make run` serves the app, `make test` runs every test.
+# Both set up everything they need first; a second run reinstalls nothing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= data/monitor.duckdb
+UV_VERSION := 0.13.9
+STAMP := $(VENV)/.installed
+SYSTEM_PACKAGES := chromium fonts-liberation
+PYTEST_ARGS ?=
+
+.PHONY: run test bench setup system-packages store public-store lint typecheck clean
+
+setup: $(STAMP) system-packages
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The lock file pins every package; uv installs it in seconds.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+# Debian's chromium renders images (kaleido) and runs the browser tests.
+system-packages:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian packages: $(SYSTEM_PACKAGES)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	else \
+		echo "NOTE: Debian's chromium is missing and this is not root."; \
+		echo "      Image export and browser tests need it: sudo apt-get install $(SYSTEM_PACKAGES)"; \
+	fi
+
+# Build the demonstration store when it is missing or a stale demonstration store;
+# a store holding imported data is never replaced behind the user's back.
+store: $(STAMP)
+	$(BIN)/partnership-monitor build --if-needed --store $(STORE)
+
+run: setup store
+	$(BIN)/partnership-monitor serve --store $(STORE)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: setup store
+	$(BIN)/python bench/run.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check indicators dashboard tests bench
+	$(BIN)/ruff format --check indicators dashboard tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,46 @@
+"""Partnership Monitor: the entry script owns navigation, language and the notices."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# Streamlit runs this file as a script; make the project importable without install.
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from dashboard import components  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+from indicators.errors import ProjectError  # noqa: E402
+
+st.set_page_config(page_title="Partnership Monitor", page_icon="🧭", layout="wide")
+lang = components.language_switch()
+
+PAGES = [
+    ("app_pages/overview.py", "page_overview", "overview", ":material/grid_view:"),
+    ("app_pages/country.py", "page_country", "country", ":material/flag:"),
+    ("app_pages/compare.py", "page_compare", "compare", ":material/compare_arrows:"),
+    ("app_pages/explore.py", "page_explore", "explore", ":material/query_stats:"),
+    ("app_pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
+    ("app_pages/method.py", "page_method", "method", ":material/school:"),
+]
+pages = [
+    st.Page(
+        str(ROOT / "dashboard" / path),
+        title=t(key, lang),
+        url_path=url,
+        icon=icon,
+        default=(url == "overview"),
+    )
+    for path, key, url, icon in PAGES
+]
+nav = st.navigation(pages)
+st.sidebar.caption(t("app_tagline", lang))
+try:
+    components.demo_notice(lang)
+    nav.run()
+except ProjectError as exc:
+    st.error(f"{t('store_error', lang)}: {exc}")

@@ -1,0 +1,106 @@
+"""Reusable pieces of screen: notices, chart cards, gap cells, shareable choices."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import services
+from dashboard.i18n import DEFAULT_LANG, LANG_NAMES, t
+from indicators.catalogue import Indicator
+
+LANG_KEY = "app_lang"
+
+
+def current_lang() -> str:
+    return st.session_state.get(LANG_KEY, DEFAULT_LANG)
+
+
+def language_switch() -> str:
+    """Dutch by default, English one click away; the choice lives in the URL too."""
+    if LANG_KEY not in st.session_state:
+        wanted = st.query_params.get("lang", DEFAULT_LANG)
+        st.session_state[LANG_KEY] = wanted if wanted in LANG_NAMES else DEFAULT_LANG
+    lang = st.sidebar.radio(
+        t("language", st.session_state[LANG_KEY]),
+        list(LANG_NAMES),
+        format_func=LANG_NAMES.get,
+        key=LANG_KEY,
+        horizontal=True,
+    )
+    st.query_params["lang"] = lang
+    return lang
+
+
+def demo_notice(lang: str) -> None:
+    status = services.demo_status()
+    if status == "demo":
+        st.warning(t("demo_banner", lang), icon="⚠️")
+    elif status == "mixed":
+        st.info(t("mixed_banner", lang), icon="ℹ️")
+
+
+def url_choice(param: str, options: Sequence[str], default: str, lang: str) -> str:
+    """A value from the URL if it is a valid option, else the default with a notice."""
+    value = st.query_params.get(param)
+    if value is None:
+        return default
+    if value in options:
+        return value
+    st.info(t("bad_link", lang, what=f"{param}={value}"))
+    return default
+
+
+def sphere_tag(indicator: Indicator, lang: str) -> str:
+    return f"{t('sphere', lang)}: **{t('sphere_' + indicator.sphere, lang)}**"
+
+
+def gap_cell(indicator: Indicator, kind: str, lang: str) -> None:
+    """An explicit cell for a gap: 'no_data', 'restricted' or 'too_few'."""
+    with st.container(border=True):
+        st.markdown(f"**{indicator.title(lang)}**")
+        st.caption(sphere_tag(indicator, lang))
+        st.info(
+            t(kind, lang), icon=":material/lock:" if kind == "restricted" else ":material/block:"
+        )
+
+
+def chart_summary(obs: pd.DataFrame, indicator: Indicator, lang: str) -> str:
+    values = obs.dropna(subset=["value"])
+    if values.empty:
+        return t("no_data", lang)
+    last = values.iloc[-1]
+    fmt = "{:,.0f}" if indicator.is_count else "{:,.1f}"
+    return t(
+        "chart_summary",
+        lang,
+        n=len(values),
+        first=values["period_start"].min().strftime("%Y-%m"),
+        last=values["period_end"].max().strftime("%Y-%m"),
+        value=fmt.format(last["value"]) + (" " + indicator.short_unit).rstrip(),
+        period=last["period_start"].strftime("%Y-%m"),
+    )
+
+
+def plotly_config(filename: str) -> dict:
+    """The browser's own image button: a sensible file name and twice screen size."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in filename)[:120]
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": safe, "scale": 2},
+    }
+
+
+def chart_card(
+    indicator: Indicator, fig: go.Figure, obs: pd.DataFrame, lang: str, key: str, filename: str
+) -> None:
+    """A chart with what must travel with it: summary, source line, caveat, sphere."""
+    with st.container(border=True):
+        st.plotly_chart(fig, width="stretch", key=key, config=plotly_config(filename))
+        st.caption(chart_summary(obs, indicator, lang))
+        st.caption(services.citation(indicator, obs, lang))
+        caveat = indicator.caveats[0](lang) if indicator.caveats else ""
+        st.caption(f"{sphere_tag(indicator, lang)} · {t('caveat', lang)}: {caveat}")

@@ -1,0 +1,123 @@
+"""Interface texts in Dutch and English. Dutch is the default.
+
+Every key has both languages; a test fails when one is missing. Catalogue texts
+(titles, definitions, caveats) live in data/, not here.
+"""
+
+from __future__ import annotations
+
+DEFAULT_LANG = "nl"
+LANG_NAMES = {"nl": "Nederlands", "en": "English"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "app_title": {"nl": "Partnerschapsmonitor", "en": "Partnership Monitor"},
+    "app_tagline": {
+        "nl": "Langetermijntrends met expliciete onzekerheid — geen causale claims.",
+        "en": "Long-term trends with explicit uncertainty — no causal claims.",
+    },
+    "language": {"nl": "Taal", "en": "Language"},
+    "page_overview": {"nl": "Overzicht", "en": "Overview"},
+    "page_country": {"nl": "Land", "en": "Country"},
+    "page_compare": {"nl": "Perioden vergelijken", "en": "Compare periods"},
+    "page_explore": {"nl": "Verkennen", "en": "Explore"},
+    "page_sources": {"nl": "Gegevens en bronnen", "en": "Data & sources"},
+    "page_method": {"nl": "Methode", "en": "Method"},
+    "demo_banner": {
+        "nl": "Demonstratiegegevens — geen officiële statistiek. Alle cijfers op deze pagina "
+        "zijn gegenereerd om het dashboard te tonen.",
+        "en": "Demonstration data — not official statistics. Every figure on this page was "
+        "generated to show the dashboard.",
+    },
+    "mixed_banner": {
+        "nl": "Deze opslag bevat zowel echte gegevens als demonstratiegegevens; "
+        "demonstratiereeksen zijn gemarkeerd.",
+        "en": "This store holds both real and demonstration data; demonstration series are marked.",
+    },
+    "local_mode": {
+        "nl": "Lokale modus: niet aangemeld.",
+        "en": "Local mode: not signed in.",
+    },
+    "country": {"nl": "Land", "en": "Country"},
+    "countries": {"nl": "Landen", "en": "Countries"},
+    "indicator": {"nl": "Indicator", "en": "Indicator"},
+    "theme": {"nl": "Thema", "en": "Theme"},
+    "reporter": {"nl": "Rapporterend gebied", "en": "Reporting area"},
+    "reporter_help": {
+        "nl": "Geldt voor indicatoren die dit gebied kennen; andere tonen hun eigen gebied.",
+        "en": "Applies to indicators that have this area; others show their own area.",
+    },
+    "priority": {"nl": "prioriteitsland", "en": "priority country"},
+    "comparison": {"nl": "vergelijkingsland", "en": "comparison country"},
+    "no_data": {
+        "nl": "Geen gegevens voor dit land. Dat is niet hetzelfde als nul.",
+        "en": "No data for this country. That is not the same as zero.",
+    },
+    "restricted": {
+        "nl": "Beperkt toegankelijk: deze indicator is alleen zichtbaar voor taskforceleden.",
+        "en": "Restricted: this indicator is visible to taskforce members only.",
+    },
+    "restricted_badge": {"nl": "beperkt", "en": "restricted"},
+    "too_few": {"nl": "Te weinig datapunten.", "en": "Too few data points."},
+    "sphere": {"nl": "Invloedssfeer", "en": "Sphere of influence"},
+    "sphere_control": {"nl": "sturing", "en": "control"},
+    "sphere_influence": {"nl": "invloed", "en": "influence"},
+    "sphere_context": {"nl": "context", "en": "context"},
+    "counts": {"nl": "Wat telt het", "en": "What it counts"},
+    "caveat": {"nl": "Let op", "en": "Caveat"},
+    "caveats": {"nl": "Kanttekeningen", "en": "Caveats"},
+    "definition": {"nl": "Definitie", "en": "Definition"},
+    "unit": {"nl": "Eenheid", "en": "Unit"},
+    "frequency": {"nl": "Frequentie", "en": "Frequency"},
+    "freq_M": {"nl": "maandelijks", "en": "monthly"},
+    "freq_Q": {"nl": "per kwartaal", "en": "quarterly"},
+    "freq_A": {"nl": "jaarlijks", "en": "annual"},
+    "latest_data": {"nl": "Laatste gegevens", "en": "Latest data"},
+    "with_data": {"nl": "indicatoren met gegevens", "en": "indicators with data"},
+    "without_data": {"nl": "zonder gegevens", "en": "without data"},
+    "open_country": {"nl": "Open landpagina", "en": "Open country page"},
+    "events": {"nl": "Gebeurtenissen", "en": "Events"},
+    "no_events": {"nl": "Geen gebeurtenissen vastgelegd.", "en": "No events recorded."},
+    "event_partnership_milestone": {"nl": "mijlpaal partnerschap", "en": "partnership milestone"},
+    "event_eu_agreement": {"nl": "EU-afspraak", "en": "EU-level agreement"},
+    "event_external_shock": {"nl": "externe schok", "en": "external shock"},
+    "event_data_break": {"nl": "breuk in gegevens", "en": "data break"},
+    "window_a": {"nl": "Periode A", "en": "Window A"},
+    "window_b": {"nl": "Periode B", "en": "Window B"},
+    "periods": {"nl": "Vergelijkingsperioden", "en": "Comparison windows"},
+    "sources": {"nl": "Bronnen", "en": "Sources"},
+    "catalogue": {"nl": "Indicatorcatalogus", "en": "Indicator catalogue"},
+    "imports": {"nl": "Importgeschiedenis", "en": "Import history"},
+    "summary": {"nl": "Samenvatting", "en": "Summary"},
+    "chart_summary": {
+        "nl": "{n} waarden van {first} tot en met {last}; laatste waarde {value} ({period}).",
+        "en": "{n} values from {first} to {last}; latest value {value} ({period}).",
+    },
+    "bad_link": {
+        "nl": "De link bevatte een onbekende waarde ({what}); de standaardweergave wordt getoond.",
+        "en": "The link held an unknown value ({what}); showing the default view.",
+    },
+    "store_error": {
+        "nl": "De gegevensopslag is niet beschikbaar",
+        "en": "The store is unavailable",
+    },
+    "compare_intro": {
+        "nl": "Kies twee perioden om te vergelijken. De grafiek toont beide perioden over de "
+        "waargenomen reeks.",
+        "en": "Choose two windows to compare. The chart shows both windows over the observed "
+        "series.",
+    },
+    "explore_intro": {
+        "nl": "Eén indicator voor meerdere landen naast elkaar.",
+        "en": "One indicator for several countries side by side.",
+    },
+    "method_intro": {
+        "nl": "Hoe dit dashboard cijfers toont, en waarom het geen oorzaken aanwijst.",
+        "en": "How this dashboard shows figures, and why it does not attribute causes.",
+    },
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for `key` in `lang`, with {placeholders} filled in."""
+    text = TEXTS[key]["en" if lang == "en" else "nl"]
+    return text.format(**values) if values else text

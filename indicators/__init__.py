@@ -1,0 +1,1 @@
+"""Partnership Monitor's library: catalogue, store, analysis, importers, charts, export."""

@@ -1,0 +1,76 @@
+"""One exception hierarchy for the project.
+
+Each class also subclasses the built-in it resembles, so callers that only know
+Python's own exceptions still catch them sensibly (as in ibis).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ProjectError(Exception):
+    """Base class: an error the project expects and can explain to a user."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: where it is and why it is wrong."""
+
+    file: str
+    row: int | None
+    column: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column!r}")
+        return f"{', '.join(where)}: {self.reason}"
+
+
+class InputError(ValueError, ProjectError):
+    """Bad input: a file, a form or a catalogue entry. Lists every problem found."""
+
+    max_listed = 20
+
+    def __init__(
+        self,
+        problems: list[Problem] | Problem,
+        summary: str | None = None,
+        total: int | None = None,
+    ) -> None:
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        if not self.problems:
+            raise ValueError("InputError needs at least one problem")
+        # A million bad rows are counted, not all kept: `total` may exceed len(problems).
+        self.total = max(total or 0, len(self.problems))
+        self.summary = summary or f"{self.total} problem(s) found"
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        lines = [self.summary + ":"]
+        lines += [f"  - {p}" for p in self.problems[: self.max_listed]]
+        rest = self.total - min(len(self.problems), self.max_listed)
+        if rest > 0:
+            lines.append(f"  … and {rest} more")
+        return "\n".join(lines)
+
+
+class CatalogueError(InputError):
+    """The indicator catalogue or a reference table in data/ is invalid."""
+
+
+class StoreError(RuntimeError, ProjectError):
+    """The store is missing, from another schema version, or cannot be written."""
+
+
+class InsufficientDataError(ValueError, ProjectError):
+    """A series has too few usable points for the requested analysis."""
+
+    def __init__(self, message: str, *, n_points: int = 0, needed: int = 0) -> None:
+        super().__init__(message)
+        self.n_points = n_points
+        self.needed = needed

@@ -1,0 +1,231 @@
+"""The single write path: every change is made on a copy and swapped in atomically.
+
+Readers (the dashboard) keep the old file open and keep serving; they see the new
+file when they re-open it. A failure at any point removes the copy and leaves the
+live store byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from indicators.catalogue import Catalogue
+from indicators.errors import StoreError
+from indicators.store.schema import SCHEMA_VERSION, TABLES
+
+
+class StoreWriter:
+    """A read-write connection to a temporary copy of the store."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def execute(self, sql: str, params: list | tuple = ()) -> duckdb.DuckDBPyConnection:
+        return self.con.execute(sql, list(params))
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    def meta(self, key: str) -> str | None:
+        row = self.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def write_catalogue(self, cat: Catalogue) -> None:
+        """Replace the descriptive tables with the catalogue's current content."""
+        for table in (
+            "themes",
+            "countries",
+            "reporting_areas",
+            "flags",
+            "sources",
+            "indicators",
+            "periods",
+            "events",
+        ):
+            self.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are constants
+        for pos, t in enumerate(cat.themes):
+            self.execute(
+                "INSERT INTO themes VALUES (?, ?, ?, ?, ?, ?)",
+                [t.id, pos, t.title.nl, t.title.en, t.description.nl, t.description.en],
+            )
+        for c in cat.countries:
+            self.execute(
+                "INSERT INTO countries VALUES (?, ?, ?, ?, ?)",
+                [c.iso3, c.iso2, c.name_nl, c.name_en, c.role],
+            )
+        for a in cat.reporting_areas:
+            self.execute(
+                "INSERT INTO reporting_areas VALUES (?, ?, ?, ?, ?)",
+                [a["code"], a["name_nl"], a["name_en"], a["description_nl"], a["description_en"]],
+            )
+        for f in cat.flags:
+            self.execute(
+                "INSERT INTO flags VALUES (?, ?, ?)", [f["code"], f["name_nl"], f["name_en"]]
+            )
+        for s in cat.sources:
+            self.execute(
+                "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    s.id,
+                    s.producer,
+                    s.title,
+                    s.dataset,
+                    s.citation_full,
+                    s.url_main,
+                    s.licence,
+                    s.date_published,
+                    s.date_accessed,
+                ],
+            )
+        for pos, i in enumerate(cat.indicators):
+            self.execute(
+                "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    i.id,
+                    i.theme,
+                    pos,
+                    i.frequency,
+                    i.value_kind,
+                    i.sphere,
+                    i.sensitivity,
+                    json.dumps(i.model_dump(mode="json"), ensure_ascii=False),
+                ],
+            )
+        for p in cat.periods:
+            self.execute(
+                "INSERT INTO periods VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [p.id, p.label, p.start, p.end, p.title_nl, p.title_en, p.role],
+            )
+        for e in cat.events:
+            self.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    e["date"],
+                    e["country"],
+                    e["type"],
+                    e["title_nl"],
+                    e["title_en"],
+                    e["source"],
+                    e["demo"].strip().lower() == "true",
+                ],
+            )
+
+    def next_import_id(self) -> int:
+        row = self.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchone()
+        return int(row[0]) if row else 1
+
+    def add_import(self, record: dict) -> int:
+        """Record one import (see the imports table) and return its id."""
+        import_id = self.next_import_id()
+        cols = [
+            "format",
+            "file_name",
+            "sha256",
+            "importer_version",
+            "rows_read",
+            "rows_accepted",
+            "rows_rejected",
+            "rows_skipped",
+            "imported_at",
+            "operator",
+            "vintage",
+            "is_demo",
+            "summary",
+        ]
+        self.execute(
+            f"INSERT INTO imports VALUES ({', '.join('?' * 14)})",  # noqa: S608 - placeholders only
+            [import_id] + [record[c] for c in cols],
+        )
+        return import_id
+
+    def insert_observations(self, frame: pd.DataFrame, import_id: int) -> int:
+        """Append validated observations (indicators.observations shape) for one import."""
+        staged = frame.assign(import_id=import_id)
+        self.con.register("staged_observations", staged)
+        try:
+            self.execute(
+                """INSERT INTO observations
+                   SELECT indicator_id, country_iso3, reporter, CAST(period_start AS DATE),
+                          CAST(period_end AS DATE), frequency, value, lower, upper, flags,
+                          source_id, CAST(vintage AS DATE), import_id, is_demo
+                   FROM staged_observations"""
+            )
+        finally:
+            self.con.unregister("staged_observations")
+        return len(staged)
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for ddl in TABLES.values():
+        con.execute(ddl)
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+@contextmanager
+def _writer_lock(path: Path) -> Iterator[None]:
+    # One writer at a time; readers never take this lock.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+@contextmanager
+def write_store(path: Path | str, *, fresh: bool = False) -> Iterator[StoreWriter]:
+    """Open a copy of the store (or a new empty one) and swap it in if the block succeeds."""
+    path = Path(path)
+    with _writer_lock(path):
+        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        tmp.unlink(missing_ok=True)
+        if not fresh:
+            if not path.exists():
+                raise StoreError(f"No store at {path}: run `partnership-monitor build` first")
+            shutil.copyfile(path, tmp)
+        try:
+            con = duckdb.connect(str(tmp))
+            try:
+                if fresh:
+                    create_schema(con)
+                writer = StoreWriter(con)
+                _check_version(writer, path)
+                con.execute("BEGIN TRANSACTION")
+                yield writer
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            _fsync(tmp)
+            os.replace(tmp, path)
+            _fsync(path.parent)
+        finally:
+            tmp.unlink(missing_ok=True)
+            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+def _check_version(writer: StoreWriter, path: Path) -> None:
+    found = writer.meta("schema_version")
+    if found != str(SCHEMA_VERSION):
+        raise StoreError(
+            f"{path} has schema version {found}, this program needs {SCHEMA_VERSION}: "
+            "rebuild it with `partnership-monitor build`"
+        )
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

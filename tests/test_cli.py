@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from indicators.cli import main
+from tests.test_catalogue import REQUIRED_IDS
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """The real console entry point, in a subprocess, as an operator runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "indicators.cli", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_info_json_lists_countries_and_indicators(demo_store_path):
+    result = run_cli("info", "--store", str(demo_store_path), "--json")
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    assert len(info["countries"]) >= 7
+    assert REQUIRED_IDS <= {i["id"] for i in info["indicators"]}
+    assert info["demo"] is True and info["data_status"] == "demo"
+    assert info["schema_version"] == 1
+    assert sum(info["observations_per_source"].values()) == info["observations"]
+
+
+def test_series_json_carries_ranges_flags_source_and_vintage(demo_store_path, store):
+    result = run_cli(
+        "series",
+        "--store",
+        str(demo_store_path),
+        "--country",
+        "TUN",
+        "--indicator",
+        "irregular_prevented_departures",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["observations"]
+    expected = store.observations("irregular_prevented_departures", "TUN")
+    assert len(rows) == len(expected)
+    assert all(r["lower"] <= r["value"] <= r["upper"] for r in rows if r["value"] is not None)
+    assert rows[-1]["flags"] == "p"
+    assert {r["source_id"] for r in rows} == {"partner_authorities"}
+    assert all(r["vintage"] for r in rows)
+
+
+def test_series_with_reporter_filters(demo_store_path, capsys):
+    assert (
+        main(
+            [
+                "series",
+                "--store",
+                str(demo_store_path),
+                "--country",
+                "MAR",
+                "--indicator",
+                "return_orders",
+                "--reporter",
+                "NL",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    rows = json.loads(capsys.readouterr().out)["observations"]
+    assert rows and {r["reporter"] for r in rows} == {"NL"}
+
+
+def test_unknown_indicator_exits_1_with_message(demo_store_path, capsys):
+    code = main(
+        [
+            "series",
+            "--store",
+            str(demo_store_path),
+            "--country",
+            "TUN",
+            "--indicator",
+            "irregular_vibes",
+        ]
+    )
+    assert code == 1
+    assert "unknown indicator 'irregular_vibes'" in capsys.readouterr().err
+
+
+def test_missing_store_exits_1(tmp_path, capsys):
+    assert main(["info", "--store", str(tmp_path / "none.duckdb")]) == 1
+    assert "partnership-monitor build" in capsys.readouterr().err
+
+
+def test_build_if_needed_builds_once(tmp_path, capsys):
+    path = tmp_path / "s.duckdb"
+    assert main(["build", "--if-needed", "--store", str(path)]) == 0
+    assert "no store yet" in capsys.readouterr().out
+    assert main(["build", "--if-needed", "--store", str(path)]) == 0
+    assert "up to date" in capsys.readouterr().out
