@@ -12,6 +12,7 @@ import pandas as pd
 from indicators.catalogue import DATA_DIR, load_catalogue
 from indicators.demo import DEMO_SEED, generate_demo
 from indicators.demo.generator import with_synthetic_countries
+from indicators.derived import refresh_derived
 from indicators.errors import StoreError
 from indicators.observations import validate_observations
 from indicators.store import Store, write_store
@@ -65,6 +66,7 @@ def build_demo_store(
         for vintage, part in obs.groupby("vintage", sort=True):
             import_id = writer.add_import(_demo_import_record(part, vintage, fingerprint))
             writer.insert_observations(part, import_id)
+        refresh_derived(writer, None)
     return BuildReport(
         Path(path), len(obs), len(catalogue.countries), len(catalogue.indicators), fingerprint
     )

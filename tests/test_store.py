@@ -161,3 +161,18 @@ def test_replace_is_atomic_for_a_reader_with_the_file_open(fresh_store_path):
     reader.refresh()
     assert reader.meta()["touched"] == "yes"
     shutil.copyfile(fresh_store_path, fresh_store_path.with_suffix(".bak"))
+
+
+def test_derivers_run_inside_the_build_transaction(tmp_path, monkeypatch):
+    from indicators import derived
+
+    seen = []
+
+    def record(writer, changed):
+        seen.append(changed)
+        writer.set_meta("derived_marker", "ran")
+
+    monkeypatch.setattr(derived, "_DERIVERS", [record])
+    build_demo_store(tmp_path / "s.duckdb")
+    assert seen == [None]
+    assert Store(tmp_path / "s.duckdb").meta()["derived_marker"] == "ran"
