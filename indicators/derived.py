@@ -30,3 +30,8 @@ def refresh_derived(writer: StoreWriter, changed: set[SeriesKey] | None = None) 
     """Run every registered deriver, in registration order."""
     for fn in _DERIVERS:
         fn(writer, changed)
+
+
+# Registers the trend fits and default comparisons (indicators.analysis.precompute);
+# imported here so that every write path that refreshes derived results runs it.
+import indicators.analysis.precompute  # noqa: E402, F401

@@ -214,3 +214,44 @@ class Store:
         if table not in ("observations", "imports", "events", "countries", "indicators"):
             raise ValueError(f"not a countable table: {table}")
         return int(self._rows(f"SELECT count(*) FROM {table}")[0][0])  # noqa: S608
+
+    # --- derived results (written by indicators.analysis.precompute) ----------
+    def trend(self, indicator_id: str, country: str, reporter: str) -> pd.DataFrame:
+        """The stored trend of one series: one row per period, oldest first (empty if none)."""
+        return self._df(
+            """SELECT * FROM trends WHERE indicator_id = ? AND country_iso3 = ? AND reporter = ?
+               ORDER BY period_start""",
+            [indicator_id, country, reporter],
+        )
+
+    def trend_model(self, indicator_id: str, country: str, reporter: str) -> dict | None:
+        """Noise model and level covariance of one series' trend, or None."""
+        frame = self._df(
+            """SELECT * FROM trend_models
+               WHERE indicator_id = ? AND country_iso3 = ? AND reporter = ?""",
+            [indicator_id, country, reporter],
+        )
+        return frame.iloc[0].to_dict() if len(frame) else None
+
+    def series_summary(self, indicator_id: str, country: str, reporter: str) -> dict | None:
+        """Status, evidence quality and default comparison of one series, or None."""
+        frame = self.series_summaries(indicator_id, country, reporter)
+        return frame.iloc[0].to_dict() if len(frame) else None
+
+    def series_summaries(
+        self,
+        indicator_id: str | None = None,
+        country: str | None = None,
+        reporter: str | None = None,
+    ) -> pd.DataFrame:
+        """Every series summary (optionally filtered); `methods` and `quality` as Python objects."""
+        frame = self._df(
+            """SELECT * FROM series_summaries
+               WHERE (? IS NULL OR indicator_id = ?) AND (? IS NULL OR country_iso3 = ?)
+                 AND (? IS NULL OR reporter = ?)
+               ORDER BY indicator_id, country_iso3, reporter""",
+            [indicator_id, indicator_id, country, country, reporter, reporter],
+        )
+        for col in ("methods", "quality"):
+            frame[col] = [json.loads(v) if isinstance(v, str) else None for v in frame[col]]
+        return frame

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # One observation key: a value of one indicator, for one country, as reported by
 # one area, for one period, from one source, as known at one vintage date.
@@ -74,4 +74,44 @@ TABLES: dict[str, str] = {
             note_id INTEGER PRIMARY KEY, indicator_id VARCHAR, country_iso3 VARCHAR,
             text_nl VARCHAR NOT NULL, text_en VARCHAR NOT NULL,
             author VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)""",
+    # Derived by indicators.analysis.precompute in the same transaction as the data.
+    # One row per series and period from its first to its last value (gaps included).
+    "trends": """
+        CREATE TABLE trends (
+            indicator_id VARCHAR NOT NULL, country_iso3 VARCHAR NOT NULL,
+            reporter VARCHAR NOT NULL, period_start DATE NOT NULL,
+            value DOUBLE, flags VARCHAR NOT NULL, observed BOOLEAN NOT NULL,
+            level DOUBLE NOT NULL, lo50 DOUBLE NOT NULL, hi50 DOUBLE NOT NULL,
+            lo80 DOUBLE NOT NULL, hi80 DOUBLE NOT NULL, lo95 DOUBLE NOT NULL,
+            hi95 DOUBLE NOT NULL, seasonal DOUBLE NOT NULL, extra_var DOUBLE NOT NULL,
+            PRIMARY KEY (indicator_id, country_iso3, reporter, period_start))""",
+    # What a comparison of any two windows needs besides `trends`: the noise model and
+    # the joint covariance of the level path (upper triangle, float64, row by row).
+    "trend_models": """
+        CREATE TABLE trend_models (
+            indicator_id VARCHAR NOT NULL, country_iso3 VARCHAR NOT NULL,
+            reporter VARCHAR NOT NULL, frequency VARCHAR NOT NULL, scale VARCHAR NOT NULL,
+            method VARCHAR NOT NULL, value_kind VARCHAR, n_points INTEGER NOT NULL,
+            n_periods INTEGER NOT NULL, ar_phi DOUBLE NOT NULL, ar_var DOUBLE NOT NULL,
+            irregular_var DOUBLE NOT NULL, df DOUBLE NOT NULL, level_cov BLOB NOT NULL,
+            PRIMARY KEY (indicator_id, country_iso3, reporter))""",
+    # One row per series: status, evidence quality and the default comparison of the
+    # named periods (role a against role b). Comparison columns are NULL when there is none.
+    "series_summaries": """
+        CREATE TABLE series_summaries (
+            indicator_id VARCHAR NOT NULL, country_iso3 VARCHAR NOT NULL,
+            reporter VARCHAR NOT NULL,
+            status VARCHAR NOT NULL CHECK (status IN ('ok', 'too_few')),
+            method VARCHAR, scale VARCHAR, frequency VARCHAR, n_points INTEGER NOT NULL,
+            first_period DATE, last_period DATE, evidence_quality VARCHAR,
+            window_a VARCHAR, window_b VARCHAR, comparison_countries VARCHAR,
+            estimate DOUBLE, estimate_pct DOUBLE, low80 DOUBLE, high80 DOUBLE,
+            low95 DOUBLE, high95 DOUBLE, low80_pct DOUBLE, high80_pct DOUBLE,
+            low95_pct DOUBLE, high95_pct DOUBLE, probability_increase DOUBLE,
+            likelihood VARCHAR, likelihood_nl VARCHAR, verdict VARCHAR,
+            methods_agree BOOLEAN, smallest_detectable_change DOUBLE,
+            smallest_detectable_change_pct DOUBLE, level_a DOUBLE, level_b DOUBLE,
+            sentence_nl VARCHAR NOT NULL, sentence_en VARCHAR NOT NULL,
+            methods JSON, quality JSON,
+            PRIMARY KEY (indicator_id, country_iso3, reporter))""",
 }

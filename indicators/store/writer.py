@@ -11,7 +11,7 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,7 +20,12 @@ import pandas as pd
 
 from indicators.catalogue import Catalogue
 from indicators.errors import StoreError
+from indicators.store.reader import _LATEST
 from indicators.store.schema import SCHEMA_VERSION, TABLES
+
+SeriesKey = tuple[str, str, str]
+DERIVED_TABLES = ("trends", "trend_models", "series_summaries")
+_KEY_COLUMNS = ["indicator_id", "country_iso3", "reporter"]
 
 
 class StoreWriter:
@@ -162,6 +167,74 @@ class StoreWriter:
         finally:
             self.con.unregister("staged_observations")
         return len(staged)
+
+    # --- derived results: read inputs, replace rows per series key ----------
+    def series_keys(self) -> set[SeriesKey]:
+        """Every (indicator_id, country_iso3, reporter) that has observations."""
+        rows = self.execute(
+            "SELECT DISTINCT indicator_id, country_iso3, reporter FROM observations"
+        ).fetchall()
+        return {(r[0], r[1], r[2]) for r in rows}
+
+    def latest_observations(self, keys: Iterable[SeriesKey] | None = None) -> pd.DataFrame:
+        """Latest vintage per period for the given series (all when None), in period order."""
+        with self._keys(keys) as joined:
+            return self.execute(
+                f"""SELECT latest.* FROM ({_LATEST}) latest {joined}
+                    ORDER BY indicator_id, country_iso3, reporter, period_start""",  # noqa: S608
+                [None, None],
+            ).df()
+
+    def indicator_metadata(self) -> dict[str, dict]:
+        rows = self.execute("SELECT id, metadata FROM indicators").fetchall()
+        return {r[0]: json.loads(r[1]) for r in rows}
+
+    def reference_frame(self, table: str) -> pd.DataFrame:
+        """A reference table (countries, reporting areas, periods, events) as the build wrote it."""
+        if table not in ("countries", "reporting_areas", "periods", "events"):
+            raise ValueError(f"not a reference table: {table}")
+        return self.execute(f"SELECT * FROM {table}").df()  # noqa: S608 - checked name
+
+    def derived_rows(self, table: str, keys: Iterable[SeriesKey] | None = None) -> pd.DataFrame:
+        """Rows of a derived table for the given series (all when None)."""
+        self._check_derived(table)
+        with self._keys(keys) as joined:
+            return self.execute(f"SELECT t.* FROM {table} t {joined}").df()  # noqa: S608
+
+    def replace_derived(self, table: str, keys: Iterable[SeriesKey], rows: pd.DataFrame) -> None:
+        """Delete the table's rows for `keys`, then insert `rows` (matched by column name)."""
+        self._check_derived(table)
+        keys = list(keys)
+        with self._keys(keys):
+            self.execute(
+                f"""DELETE FROM {table} AS t USING wanted_keys AS w
+                    WHERE t.indicator_id = w.indicator_id AND t.country_iso3 = w.country_iso3
+                      AND t.reporter = w.reporter"""  # noqa: S608 - checked table name
+            )
+        if len(rows):
+            self.con.register("staged_derived", rows)
+            try:
+                self.execute(f"INSERT INTO {table} BY NAME SELECT * FROM staged_derived")  # noqa: S608
+            finally:
+                self.con.unregister("staged_derived")
+
+    @staticmethod
+    def _check_derived(table: str) -> None:
+        if table not in DERIVED_TABLES:
+            raise ValueError(f"not a derived table: {table}")
+
+    @contextmanager
+    def _keys(self, keys: Iterable[SeriesKey] | None) -> Iterator[str]:
+        """Register the wanted keys and yield the JOIN clause that restricts to them."""
+        if keys is None:
+            yield ""
+            return
+        frame = pd.DataFrame(list(keys), columns=_KEY_COLUMNS, dtype=str)
+        self.con.register("wanted_keys", frame)
+        try:
+            yield "JOIN wanted_keys USING (indicator_id, country_iso3, reporter)"
+        finally:
+            self.con.unregister("wanted_keys")
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,0 +1,66 @@
+"""The evidence-quality qualifier: how far the figures behind a comparison can carry it.
+
+Judged from the data only: the share of periods in the compared windows that have a
+value (coverage), the share of those values that are provisional, and the source's
+reliability flags (estimated, low reliability, minimum estimate, break in series).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+RELIABILITY_FLAGS = ("e", "u", "m", "b")
+WORDS = {
+    "good": {"en": "good", "nl": "goed"},
+    "fair": {"en": "fair", "nl": "redelijk"},
+    "limited": {"en": "limited", "nl": "beperkt"},
+}
+
+
+@dataclass(frozen=True)
+class EvidenceQuality:
+    level: str
+    coverage: float
+    share_provisional: float
+    share_flagged: float
+    break_in_series: bool
+
+    def words(self, lang: str) -> str:
+        return WORDS[self.level][lang]
+
+    def to_dict(self) -> dict:
+        return {
+            "level": self.level,
+            "coverage": round(self.coverage, 4),
+            "share_provisional": round(self.share_provisional, 4),
+            "share_flagged": round(self.share_flagged, 4),
+            "break_in_series": self.break_in_series,
+        }
+
+
+def assess_quality(
+    observed: np.ndarray, flags: tuple[str, ...] | list[str], window: np.ndarray
+) -> EvidenceQuality:
+    """Quality of the values inside `window` (a mask over the period grid)."""
+    inside = np.flatnonzero(window)
+    seen = [int(i) for i in inside if observed[i]]
+    coverage = len(seen) / len(inside) if len(inside) else 0.0
+    provisional, flagged = _share(flags, seen, "p"), _share(flags, seen, "eum")
+    broken = any("b" in flags[i] for i in inside)
+    return EvidenceQuality(
+        _level(coverage, provisional, flagged, broken), coverage, provisional, flagged, broken
+    )
+
+
+def _share(flags: tuple[str, ...] | list[str], seen: list[int], codes: str) -> float:
+    return sum(any(c in flags[i] for c in codes) for i in seen) / max(len(seen), 1)
+
+
+def _level(coverage: float, provisional: float, flagged: float, broken: bool) -> str:
+    if coverage >= 0.9 and provisional <= 0.1 and flagged <= 0.1 and not broken:
+        return "good"
+    if coverage >= 0.7 and provisional <= 0.25 and flagged <= 0.5:
+        return "fair"
+    return "limited"

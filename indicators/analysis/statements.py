@@ -1,0 +1,245 @@
+"""Calibrated sentences in Dutch and English, from templates and the one likelihood scale.
+
+Four verdicts, kept apart on purpose:
+- 'increase' / 'decrease': the 95% interval excludes no change;
+- 'little_change': the 95% interval includes no change and lies within ±10% of the
+  window-A level, so larger changes are ruled out ("evidence of little change");
+- 'no_detectable_change': the 95% interval includes no change and is too wide to rule
+  out a sizeable one ("no detectable change (wide interval)") — not "no change".
+
+Sentences describe; they never explain. `CAUSAL_WORDS` lists the phrases no sentence
+may contain, `find_causal_language` finds them, and the test suite runs it over every
+template and every sentence generated from the demonstration store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from indicators.analysis.likelihood import likelihood
+from indicators.analysis.methods import LABELS
+
+if TYPE_CHECKING:
+    from indicators.analysis.comparison import Comparison
+
+LITTLE_CHANGE_PCT = 10.0
+CAUSAL_WORDS: tuple[str, ...] = (
+    "caused",
+    "causes",
+    "because of",
+    "led to",
+    "leads to",
+    "due to",
+    "thanks to",
+    "as a result of",
+    "effect of",
+    "impact of",
+    "attributable to",
+    "veroorzaakt",
+    "leidde tot",
+    "leidt tot",
+    "dankzij",
+    "als gevolg van",
+    "effect van",
+    "door de",
+    "door het",
+    "toe te schrijven aan",
+)
+_CAUSAL = re.compile(r"\b(" + "|".join(re.escape(w) for w in CAUSAL_WORDS) + r")\b", re.IGNORECASE)
+
+TEMPLATES: dict[str, dict[str, str]] = {
+    "increase": {
+        "en": "It is {term} ({range}) that the level in {b} was higher than in {a}: "
+        "{change} (95% interval {low} to {high}).",
+        "nl": "Het is {term} ({range}) dat het niveau in {b} hoger lag dan in {a}: "
+        "{change} (95%-interval {low} tot {high}).",
+    },
+    "decrease": {
+        "en": "It is {term} ({range}) that the level in {b} was lower than in {a}: "
+        "{change} (95% interval {low} to {high}).",
+        "nl": "Het is {term} ({range}) dat het niveau in {b} lager lag dan in {a}: "
+        "{change} (95%-interval {low} tot {high}).",
+    },
+    "no_detectable_change": {
+        "en": "No detectable change between {a} and {b} (wide interval): the 95% interval "
+        "runs from {low} to {high}, so these data cannot tell a rise from a fall.",
+        "nl": "Geen aantoonbare verandering tussen {a} en {b} (breed interval): het "
+        "95%-interval loopt van {low} tot {high}, dus deze gegevens kunnen een stijging "
+        "niet van een daling onderscheiden.",
+    },
+    "leaning": {
+        "en": "No detectable change between {a} and {b} at the 95% level (wide interval: "
+        "{low} to {high}), although it is {term} ({range}) that the level was {direction}.",
+        "nl": "Geen aantoonbare verandering tussen {a} en {b} op 95%-niveau (breed "
+        "interval: {low} tot {high}), al is het {term} ({range}) dat het niveau {direction} lag.",
+    },
+    "little_change": {
+        "en": "Evidence of little change between {a} and {b}: the 95% interval ({low} to "
+        "{high}) rules out changes larger than {margin}% of the level in {a}.",
+        "nl": "Aanwijzingen voor weinig verandering tussen {a} en {b}: het 95%-interval "
+        "({low} tot {high}) sluit veranderingen groter dan {margin}% van het niveau in {a} uit.",
+    },
+    "detectable": {
+        "en": "Only changes of about {size} or more reliably stand out from this series' noise.",
+        "nl": "Alleen veranderingen van ongeveer {size} of meer vallen betrouwbaar op tegen de "
+        "ruis van deze reeks.",
+    },
+    "agree": {
+        "en": "The {n} methods of the robustness panel agree.",
+        "nl": "De {n} methoden van het robuustheidspanel komen overeen.",
+    },
+    "disagree": {
+        "en": "The methods disagree ({details}); read this change with caution.",
+        "nl": "De methoden verschillen ({details}); lees deze verandering met voorzichtigheid.",
+    },
+    "quality": {
+        "en": "Evidence quality: {level} ({coverage}% of periods have a value, "
+        "{provisional}% of them provisional{flags}).",
+        "nl": "Kwaliteit van het bewijs: {level} ({coverage}% van de perioden heeft een "
+        "waarde, waarvan {provisional}% voorlopig{flags}).",
+    },
+    "flagged": {
+        "en": ", {share}% estimated, minimum or low-reliability values",
+        "nl": ", {share}% geschat, minimaal of onbetrouwbaar",
+    },
+    "break": {"en": ", a break in the series", "nl": ", een breuk in de reeks"},
+    "events": {
+        "en": "The period {b} coincided with: {events}.",
+        "nl": "De periode {b} viel samen met: {events}.",
+    },
+    "subject": {"en": "{subject}: {sentence}", "nl": "{subject}: {sentence}"},
+    "too_few_trend": {
+        "en": "Too few data points for a trend: {n} value(s), at least {needed} needed.",
+        "nl": "Te weinig gegevenspunten voor een trend: {n} waarde(n), minstens {needed} nodig.",
+    },
+    "too_few_comparison": {
+        "en": "Too few data points to compare {a} with {b}: a window without values.",
+        "nl": "Te weinig gegevenspunten om {a} met {b} te vergelijken: een periode zonder waarden.",
+    },
+    "no_windows": {
+        "en": "No named periods to compare.",
+        "nl": "Geen benoemde perioden om te vergelijken.",
+    },
+}
+DIRECTION = {"higher": {"en": "higher", "nl": "hoger"}, "lower": {"en": "lower", "nl": "lager"}}
+POINTS = {"en": " percentage points", "nl": " procentpunt"}
+
+
+def find_causal_language(text: str) -> list[str]:
+    """Every causal phrase in `text` (empty when the text only describes)."""
+    return [m.group(0) for m in _CAUSAL.finditer(text)]
+
+
+def verdict(c: Comparison) -> str:
+    """'increase', 'decrease', 'little_change' or 'no_detectable_change'."""
+    if c.low95 > 0:
+        return "increase"
+    if c.high95 < 0:
+        return "decrease"
+    pcts = (c.low95_pct, c.high95_pct)
+    if all(p is not None and abs(p) <= LITTLE_CHANGE_PCT for p in pcts):
+        return "little_change"
+    return "no_detectable_change"
+
+
+def describe(
+    c: Comparison,
+    lang: str,
+    *,
+    subject: str | None = None,
+    events: Sequence[str] = (),
+) -> str:
+    """The full statement: the change, detectability, methods, evidence quality, events."""
+    parts = [_headline(c, lang)]
+    if c.verdict != "little_change":
+        size = _size(c, c.smallest_detectable_change, c.smallest_detectable_change_pct, lang)
+        parts.append(TEMPLATES["detectable"][lang].format(size=size))
+    parts.append(_methods(c, lang))
+    parts.append(_quality(c, lang))
+    if events:
+        parts.append(TEMPLATES["events"][lang].format(b=c.b.label, events="; ".join(events)))
+    text = " ".join(parts)
+    if subject:
+        return TEMPLATES["subject"][lang].format(
+            subject=subject, sentence=text[0].lower() + text[1:]
+        )
+    return text
+
+
+def _headline(c: Comparison, lang: str) -> str:
+    p = c.probability_increase
+    direction = "higher" if p >= 0.5 else "lower"
+    step = likelihood(max(p, 1 - p))
+    fields = {
+        "a": c.a.label,
+        "b": c.b.label,
+        "term": step.words(lang),
+        "range": step.range_label,
+        "change": _change(c, c.estimate, c.estimate_pct, lang),
+        "low": _change(c, c.low95, c.low95_pct, lang),
+        "high": _change(c, c.high95, c.high95_pct, lang),
+        "margin": f"{LITTLE_CHANGE_PCT:g}",
+        "direction": DIRECTION[direction][lang],
+    }
+    key = c.verdict
+    if key == "no_detectable_change" and step.low >= 66:
+        key = "leaning"
+    return TEMPLATES[key][lang].format(**fields)
+
+
+def _methods(c: Comparison, lang: str) -> str:
+    if c.methods_agree:
+        return TEMPLATES["agree"][lang].format(n=len(c.methods))
+    details = "; ".join(
+        f"{LABELS[m.name][lang].split(' (')[0].lower()}: "
+        f"{_change(c, m.estimate, m.estimate_pct, lang)} "
+        f"[{_change(c, m.low95, m.low95_pct, lang)}, {_change(c, m.high95, m.high95_pct, lang)}]"
+        for m in c.methods
+    )
+    return TEMPLATES["disagree"][lang].format(details=details)
+
+
+def _quality(c: Comparison, lang: str) -> str:
+    q = c.quality
+    flags = ""
+    if q.share_flagged > 0:
+        flags += TEMPLATES["flagged"][lang].format(share=_number(100 * q.share_flagged, lang, 0))
+    if q.break_in_series:
+        flags += TEMPLATES["break"][lang]
+    return TEMPLATES["quality"][lang].format(
+        level=q.words(lang),
+        coverage=_number(100 * q.coverage, lang, 0),
+        provisional=_number(100 * q.share_provisional, lang, 0),
+        flags=flags,
+    )
+
+
+def _change(c: Comparison, absolute: float, pct: float | None, lang: str) -> str:
+    """A signed change: percentage points for percentages, percent where it exists."""
+    if c.value_kind == "percent":
+        return _signed(absolute, lang, _decimals(absolute)) + POINTS[lang]
+    if pct is not None:
+        return _signed(pct, lang, 0 if abs(pct) >= 10 else 1) + "%"
+    return _signed(absolute, lang, _decimals(absolute))
+
+
+def _size(c: Comparison, absolute: float, pct: float | None, lang: str) -> str:
+    return _change(c, absolute, pct, lang).lstrip("+")
+
+
+def _decimals(x: float) -> int:
+    return 0 if abs(x) >= 100 else 1 if abs(x) >= 1 else 2
+
+
+def _signed(x: float, lang: str, decimals: int) -> str:
+    text = _number(abs(x), lang, decimals)
+    if text.strip("0.,") == "":
+        return text
+    return ("+" if x > 0 else "−") + text
+
+
+def _number(x: float, lang: str, decimals: int) -> str:
+    text = f"{x:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text

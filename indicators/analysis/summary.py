@@ -1,0 +1,143 @@
+"""One series, summarised: its trend fitted, its default comparison made, in one row.
+
+This is the work the precomputation hands to worker processes, so it imports no
+database driver: a task carries the observations and everything else it needs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indicators.analysis.comparison import compare_trend
+from indicators.analysis.statements import TEMPLATES
+from indicators.analysis.stored import trend_rows
+from indicators.analysis.trend import TrendResult, estimate_trend
+from indicators.analysis.windows import Window
+from indicators.errors import InsufficientDataError
+
+SeriesKey = tuple[str, str, str]
+OBS_COLUMNS = ["period_start", "frequency", "value", "lower", "upper", "flags"]
+COMPARISON_FIELDS = [
+    "estimate",
+    "estimate_pct",
+    "low80",
+    "high80",
+    "low95",
+    "high95",
+    "low80_pct",
+    "high80_pct",
+    "low95_pct",
+    "high95_pct",
+    "probability_increase",
+    "likelihood",
+    "likelihood_nl",
+    "verdict",
+    "methods_agree",
+    "smallest_detectable_change",
+    "smallest_detectable_change_pct",
+    "level_a",
+    "level_b",
+]
+
+
+@dataclass(frozen=True)
+class SeriesTask:
+    """Everything one worker needs for one series (picklable, no store handle)."""
+
+    key: SeriesKey
+    observations: pd.DataFrame
+    value_kind: str | None
+    windows: tuple[Window, Window] | None
+    comparison: pd.DataFrame | None
+    comparison_codes: tuple[str, ...]
+    subject: dict[str, str]
+    events: tuple[dict[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SeriesOutcome:
+    key: SeriesKey
+    trend_rows: pd.DataFrame | None
+    model_row: dict | None
+    summary: dict
+
+
+def analyse_series(task: SeriesTask) -> SeriesOutcome:
+    """Fit one series and summarise it (runs in a worker process)."""
+    try:
+        trend = estimate_trend(task.observations, value_kind=task.value_kind)
+    except InsufficientDataError as exc:
+        return SeriesOutcome(task.key, None, None, too_few_summary(task, exc))
+    rows, model = trend_rows(task.key, trend)
+    return SeriesOutcome(task.key, rows, model, summarise(task, trend))
+
+
+def summarise(task: SeriesTask, trend: TrendResult) -> dict:
+    """The series_summaries row of a fitted series, with its default comparison."""
+    row = _base_summary(task.key, trend.n_points, trend.periods) | {
+        "status": "ok",
+        "method": trend.method,
+        "scale": trend.scale,
+        "frequency": trend.frequency,
+    }
+    if task.windows is None:
+        return row | _sentences("no_windows")
+    a, b = task.windows
+    try:
+        c = compare_trend(trend, a, b, task.comparison, subject=task.subject, events=task.events)
+    except InsufficientDataError:
+        labels = {"a": a.label, "b": b.label}
+        return (
+            row
+            | {"window_a": a.label, "window_b": b.label}
+            | _sentences("too_few_comparison", **labels)
+        )
+    used = [m.name for m in c.methods]
+    return (
+        row
+        | {f: getattr(c, f) for f in COMPARISON_FIELDS}
+        | {
+            "window_a": a.label,
+            "window_b": b.label,
+            "evidence_quality": c.quality.level,
+            "comparison_countries": ",".join(task.comparison_codes)
+            if "relative_to_comparison" in used
+            else None,
+            "sentence_nl": c.sentence_nl,
+            "sentence_en": c.sentence_en,
+            "methods": json.dumps([m.to_dict() for m in c.methods], ensure_ascii=False),
+            "quality": json.dumps(c.quality.to_dict()),
+        }
+    )
+
+
+def too_few_summary(task: SeriesTask, exc: InsufficientDataError) -> dict:
+    values = task.observations.dropna(subset=["value"])
+    row = _base_summary(task.key, exc.n_points, pd.DatetimeIndex(values["period_start"]))
+    return (
+        row | {"status": "too_few"} | _sentences("too_few_trend", n=exc.n_points, needed=exc.needed)
+    )
+
+
+def cost(task: SeriesTask) -> float:
+    """Rough fitting cost: monthly series carry a seasonal pattern and more states."""
+    obs = task.observations
+    return len(obs) * (3 if len(obs) and obs["frequency"].iat[0] == "M" else 1)
+
+
+def _base_summary(key: SeriesKey, n_points: int, periods: pd.DatetimeIndex) -> dict:
+    return {
+        "indicator_id": key[0],
+        "country_iso3": key[1],
+        "reporter": key[2],
+        "n_points": int(n_points),
+        "first_period": periods.min() if len(periods) else None,
+        "last_period": periods.max() if len(periods) else None,
+    }
+
+
+def _sentences(template: str, **fields: object) -> dict:
+    return {f"sentence_{lang}": TEMPLATES[template][lang].format(**fields) for lang in ("nl", "en")}
