@@ -17,9 +17,12 @@ from typing import Any
 
 import pandas as pd
 
+from indicators.analysis import Window, compare_from_store, compare_periods, parse_window
+from indicators.analysis.stored import comparison_values
 from indicators.build import DEFAULT_STORE, build_demo_store, needs_build
-from indicators.catalogue import DATA_DIR
-from indicators.errors import ProjectError, StoreError
+from indicators.catalogue import DATA_DIR, Catalogue, Indicator
+from indicators.citation import DEMO_MARK
+from indicators.errors import InputError, InsufficientDataError, Problem, ProjectError, StoreError
 from indicators.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +140,101 @@ def cmd_series(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("trend")
+def cmd_trend(args: argparse.Namespace) -> int:
+    store = Store(args.store)
+    ind, country, reporter = _series_key(store, args)
+    summary = store.series_summary(ind.id, country, reporter)
+    if summary is None:
+        raise InsufficientDataError(f"no values for {ind.id}, {country}, {reporter}")
+    if summary["status"] != "ok":
+        raise InsufficientDataError(summary["sentence_en"], n_points=int(summary["n_points"]))
+    rows = store.trend(ind.id, country, reporter)
+    rows = rows.drop(columns=["indicator_id", "country_iso3", "reporter", "seasonal", "extra_var"])
+    data = {
+        "indicator": ind.id,
+        "country": country,
+        "reporter": reporter,
+        **{k: summary[k] for k in ("status", "method", "scale", "frequency", "n_points")},
+        **_demo_notice(store),
+        "periods": rows.astype(object).where(rows.notna(), None).to_dict("records"),
+    }
+    _print(data if args.json else rows, args.json)
+    return 0
+
+
+@command("compare")
+def cmd_compare(args: argparse.Namespace) -> int:
+    store = Store(args.store)
+    ind, country, reporter = _series_key(store, args)
+    cat = store.catalogue()
+    a, b = (_window(cat, spec) for spec in (args.a, args.b))
+    codes = _comparison_codes(cat, args.comparison)
+    subject = {
+        lang: f"{ind.title(lang)}, {cat.country_by_iso3[country].name(lang)}"
+        for lang in ("nl", "en")
+    }
+    if args.refit:
+        obs = store.observations(ind.id, country, reporter)
+        others = comparison_values(store, ind.id, reporter, codes) if codes else None
+        result = compare_periods(obs, a, b, others, value_kind=ind.value_kind, subject=subject)
+    else:
+        result = compare_from_store(store, ind.id, country, reporter, a, b, codes, subject=subject)
+    data = {"indicator": ind.id, "country": country, "reporter": reporter}
+    data |= result.to_dict() | _demo_notice(store)
+    if args.json:
+        _print(data, True)
+        return 0
+    for key in ("estimate", "estimate_pct", "low95", "high95", "probability_increase"):
+        print(f"{key}: {data[key]}")
+    print(f"likelihood: {result.likelihood}\nmethods_agree: {result.methods_agree}")
+    print(f"\n{result.sentence_en}\n\n{result.sentence_nl}")
+    return 0
+
+
+def _series_key(store: Store, args: argparse.Namespace) -> tuple[Indicator, str, str]:
+    """Indicator, country and reporting area from the arguments, checked against the catalogue."""
+    cat = store.catalogue()
+    ind = cat.indicator(args.indicator)
+    country = args.country.upper()
+    if country not in cat.country_by_iso3:
+        raise InputError(Problem("--country", None, None, f"unknown country {country!r}"))
+    reporter = args.reporter or ind.reporters[0]
+    if reporter not in ind.reporters:
+        raise InputError(
+            Problem("--reporter", None, None, f"{ind.id} is reported by {', '.join(ind.reporters)}")
+        )
+    return ind, country, reporter
+
+
+def _window(cat: Catalogue, spec: str) -> Window:
+    """A named period of the catalogue ('baseline') or a window like 2016-2021."""
+    named = {p.id: p for p in cat.periods}
+    if spec in named:
+        p = named[spec]
+        end = pd.Timestamp(p.end) if p.end else None
+        return Window(pd.Timestamp(p.start), end, p.label)
+    return parse_window(spec)
+
+
+def _comparison_codes(cat: Catalogue, spec: str | None) -> list[str] | str | None:
+    if spec is None:
+        return "default"
+    if spec.strip().lower() in ("", "none"):
+        return None
+    codes = [c.strip().upper() for c in spec.split(",") if c.strip()]
+    unknown = [c for c in codes if c not in cat.country_by_iso3]
+    if unknown:
+        raise InputError(Problem("--comparison", None, None, f"unknown country {unknown[0]!r}"))
+    return codes
+
+
+def _demo_notice(store: Store) -> dict:
+    status = store.demo_status()
+    demo = status in ("demo", "mixed")
+    return {"data_status": status, "demo": demo, "notice": DEMO_MARK["en"] if demo else None}
+
+
 @command("serve")
 def cmd_serve(args: argparse.Namespace) -> int:
     env = dict(os.environ, PARTNERSHIP_MONITOR_STORE=str(Path(args.store).resolve()))
@@ -185,6 +283,27 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--country", required=True, help="ISO3 code, e.g. TUN")
     s.add_argument("--indicator", required=True, help="indicator id, e.g. irregular_detections")
     s.add_argument("--reporter", default=None, help="reporting area, e.g. EU27 or NL")
+    tr = add("trend", "the stored trend of one series: level with 50/80/95% intervals", True)
+    cp = add("compare", "compare two windows of one series, with a robustness panel", True)
+    for sp in (tr, cp):
+        sp.add_argument("--country", required=True, help="ISO3 code, e.g. TUN")
+        sp.add_argument(
+            "--indicator", required=True, help="indicator id, e.g. irregular_detections"
+        )
+        sp.add_argument("--reporter", default=None, help="reporting area (default: the first)")
+    cp.add_argument(
+        "--a", required=True, help="window A: 2016-2021, 2019, 2016-03..2021-06 or a period id"
+    )
+    cp.add_argument("--b", required=True, help="window B, written like window A")
+    cp.add_argument(
+        "--comparison",
+        default=None,
+        help="comparison countries, e.g. DZA,EGY; 'none' for none (default: the comparison "
+        "countries when --country is a priority country)",
+    )
+    cp.add_argument(
+        "--refit", action="store_true", help="fit the trend again instead of reading it"
+    )
     sv = add("serve", "start the dashboard")
     sv.add_argument("--port", type=int, default=8501)
     sv.add_argument("--address", default="127.0.0.1")

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 from indicators.cli import main
+from indicators.store import SCHEMA_VERSION
 from tests.test_catalogue import REQUIRED_IDS
 
 
@@ -22,7 +23,7 @@ def test_info_json_lists_countries_and_indicators(demo_store_path):
     assert len(info["countries"]) >= 7
     assert REQUIRED_IDS <= {i["id"] for i in info["indicators"]}
     assert info["demo"] is True and info["data_status"] == "demo"
-    assert info["schema_version"] == 1
+    assert info["schema_version"] == SCHEMA_VERSION
     assert sum(info["observations_per_source"].values()) == info["observations"]
 
 

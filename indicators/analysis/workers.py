@@ -65,12 +65,18 @@ def run_parallel(
     for proc, share in zip(procs, shares, strict=True):
         _send(proc, fn, [items[i] for i in share])
     results: list = [None] * len(items)
-    for proc, share in zip(procs, shares, strict=True):
-        out = proc.stdout.read()  # type: ignore[union-attr]
-        if proc.wait() != 0:
-            raise RuntimeError(f"a worker process failed (exit code {proc.returncode}); see stderr")
-        for i, result in zip(share, pickle.loads(out), strict=True):
-            results[i] = result
+    try:
+        for proc, share in zip(procs, shares, strict=True):
+            out = proc.stdout.read()  # type: ignore[union-attr]
+            if proc.wait() != 0:
+                raise RuntimeError(f"a worker process failed (exit code {proc.returncode})")
+            for i, result in zip(share, pickle.loads(out), strict=True):
+                results[i] = result
+    finally:
+        for proc in procs:  # after a failure, stop the others rather than leave them behind
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
     return results
 
 

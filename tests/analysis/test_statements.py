@@ -1,0 +1,114 @@
+"""Calibrated sentences, and the language guard over every template and demo sentence."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from indicators.analysis import CAUSAL_WORDS, SCALE, compare_periods, find_causal_language
+from indicators.analysis.methods import LABELS
+from indicators.analysis.quality import WORDS
+from indicators.analysis.statements import DIRECTION, POINTS, TEMPLATES
+from tests.analysis.strategies import make_series
+
+REQUIRED = {
+    "caused", "led to", "due to", "thanks to", "as a result of", "effect of", "impact of",
+    "veroorzaakt", "leidde tot", "dankzij", "als gevolg van", "effect van", "door de", "door het",
+}  # fmt: skip
+
+
+def _every_template_text() -> list[str]:
+    texts = [t for forms in TEMPLATES.values() for t in forms.values()]
+    texts += [t for forms in LABELS.values() for t in forms.values()]
+    texts += [t for forms in (*WORDS.values(), *DIRECTION.values(), POINTS) for t in forms.values()]
+    texts += [s.en for s in SCALE] + [s.nl for s in SCALE]
+    return texts
+
+
+def test_the_guard_lists_every_phrase_the_issue_forbids():
+    assert REQUIRED <= set(CAUSAL_WORDS)
+
+
+@pytest.mark.parametrize("phrase", sorted(CAUSAL_WORDS))
+def test_the_guard_finds_each_causal_phrase(phrase):
+    assert find_causal_language(f"Returns rose, {phrase.upper()} the partnership.") != []
+
+
+def test_coinciding_is_allowed():
+    assert find_causal_language("The period coincided with the memorandum.") == []
+    assert find_causal_language("De periode viel samen met het memorandum.") == []
+
+
+def test_no_template_uses_causal_language():
+    for text in _every_template_text():
+        assert find_causal_language(text) == [], text
+
+
+def test_no_sentence_in_the_demo_store_uses_causal_language(store):
+    summaries = store.series_summaries()
+    assert len(summaries) > 50
+    for lang in ("nl", "en"):
+        for sentence in summaries[f"sentence_{lang}"]:
+            assert sentence and find_causal_language(sentence) == [], sentence
+
+
+def test_demo_sentences_use_the_scale_words_of_their_language(store):
+    summaries = store.series_summaries().dropna(subset=["likelihood"])
+    for row in summaries.itertuples():
+        assert row.likelihood in {s.en for s in SCALE}
+        assert row.likelihood_nl in {s.nl for s in SCALE}
+        assert " het niveau " in row.sentence_nl or "verandering" in row.sentence_nl
+        assert (
+            "Evidence quality" in row.sentence_en and "Kwaliteit van het bewijs" in row.sentence_nl
+        )
+
+
+def _flat(sd: float, n: int, seed: int = 1):
+    return make_series(100 + np.random.default_rng(seed).normal(0, sd, n), "M")
+
+
+def test_evidence_of_little_change_is_not_no_detectable_change():
+    little = compare_periods(_flat(1.0, 120), "2016-2021", "2022-2025", scale="linear")
+    wide = compare_periods(_flat(40.0, 120), "2016-2021", "2022-2025", scale="linear")
+    assert little.verdict == "little_change"
+    assert little.sentence_en.startswith("Evidence of little change")
+    assert little.sentence_nl.startswith("Aanwijzingen voor weinig verandering")
+    assert wide.verdict == "no_detectable_change"
+    assert "No detectable change" in wide.sentence_en and "(wide interval" in wide.sentence_en
+    assert (
+        "Geen aantoonbare verandering" in wide.sentence_nl and "breed interval" in wide.sentence_nl
+    )
+
+
+def test_a_clear_rise_is_stated_with_its_likelihood_and_interval():
+    values = 100 + np.random.default_rng(2).normal(0, 2, 120)
+    values[72:] *= 1.3
+    c = compare_periods(make_series(values, "M"), "2016-2021", "2022-2025")
+    assert c.verdict == "increase"
+    assert c.sentence_en.startswith(
+        "It is virtually certain (> 99%) that the level in 2022–2025 was higher"
+    )
+    assert c.sentence_nl.startswith(
+        "Het is vrijwel zeker (> 99%) dat het niveau in 2022–2025 hoger lag"
+    )
+    assert "95% interval" in c.sentence_en and "95%-interval" in c.sentence_nl
+
+
+def test_dutch_numbers_use_a_decimal_comma():
+    values = 100 + np.random.default_rng(4).normal(0, 3, 120)
+    values[72:] *= 1.05
+    c = compare_periods(make_series(values, "M"), "2016-2021", "2022-2025")
+    assert "+5," in c.sentence_nl or "+4," in c.sentence_nl
+    assert "+5." in c.sentence_en or "+4." in c.sentence_en
+
+
+def test_subject_and_events_are_named_without_explaining():
+    c = compare_periods(
+        _flat(5.0, 120),
+        "2016-2021",
+        "2022-2025",
+        subject={"nl": "Terugkeer, Tunesië", "en": "Returns, Tunisia"},
+    )
+    assert c.sentence_en.startswith("Returns, Tunisia: ") and c.sentence_nl.startswith(
+        "Terugkeer, Tunesië: "
+    )
