@@ -17,10 +17,12 @@ setup: $(STAMP) system-packages
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# The lock file pins every package; uv installs it in seconds.
+# The lock file pins every package; uv installs it in seconds. Bytecode is compiled
+# once here: where PYTHONDONTWRITEBYTECODE is set, every command would otherwise
+# recompile pandas and statsmodels from source (a `compare` took 2 s instead of 0.7 s).
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 

@@ -143,7 +143,7 @@ def cmd_series(args: argparse.Namespace) -> int:
 @command("trend")
 def cmd_trend(args: argparse.Namespace) -> int:
     store = Store(args.store)
-    ind, country, reporter = _series_key(store, args)
+    ind, country, reporter = _series_key(store.catalogue(), args)
     summary = store.series_summary(ind.id, country, reporter)
     if summary is None:
         raise InsufficientDataError(f"no values for {ind.id}, {country}, {reporter}")
@@ -166,8 +166,8 @@ def cmd_trend(args: argparse.Namespace) -> int:
 @command("compare")
 def cmd_compare(args: argparse.Namespace) -> int:
     store = Store(args.store)
-    ind, country, reporter = _series_key(store, args)
     cat = store.catalogue()
+    ind, country, reporter = _series_key(cat, args)
     a, b = (_window(cat, spec) for spec in (args.a, args.b))
     codes = _comparison_codes(cat, args.comparison)
     subject = {
@@ -192,9 +192,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _series_key(store: Store, args: argparse.Namespace) -> tuple[Indicator, str, str]:
+def _series_key(cat: Catalogue, args: argparse.Namespace) -> tuple[Indicator, str, str]:
     """Indicator, country and reporting area from the arguments, checked against the catalogue."""
-    cat = store.catalogue()
     ind = cat.indicator(args.indicator)
     country = args.country.upper()
     if country not in cat.country_by_iso3:

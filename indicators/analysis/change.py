@@ -13,7 +13,8 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import special
+
+from indicators.analysis.student import t_cdf, t_ppf
 
 
 @dataclass(frozen=True)
@@ -27,26 +28,20 @@ class Spread:
     high95: float
     probability_increase: float
 
-    def flipped(self) -> Spread:
-        return Spread(
-            -self.estimate, -self.high80, -self.low80, -self.high95, -self.low95,
-            1 - self.probability_increase,
-        )  # fmt: skip
-
 
 def t_spread(estimate: float, sd: float, df: float) -> Spread:
     """Intervals and probability of an increase from a Student-t distribution."""
     if not sd > 0:
         p = 0.5 if estimate == 0 else float(estimate > 0)
         return Spread(estimate, estimate, estimate, estimate, estimate, p)
-    q80, q95 = special.stdtrit(df, [0.90, 0.975])
+    q80, q95 = t_ppf(0.90, df), t_ppf(0.975, df)
     return Spread(
         estimate,
         estimate - q80 * sd,
         estimate + q80 * sd,
         estimate - q95 * sd,
         estimate + q95 * sd,
-        float(special.stdtr(df, estimate / sd)),
+        t_cdf(estimate / sd, df),
     )
 
 

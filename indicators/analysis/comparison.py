@@ -35,6 +35,19 @@ from indicators.analysis.windows import Window, WindowSpec, parse_window
 from indicators.errors import InsufficientDataError
 
 Text = str | Mapping[str, str]
+HEADLINE_FIELDS = (
+    "estimate",
+    "estimate_pct",
+    "low80",
+    "high80",
+    "low95",
+    "high95",
+    "low80_pct",
+    "high80_pct",
+    "low95_pct",
+    "high95_pct",
+    "probability_increase",
+)
 
 
 @dataclass(frozen=True)
@@ -174,34 +187,25 @@ def compare_trend(
     detectable = smallest_detectable_change(headline.sd, headline.df)
     top = results[0]
     step = likelihood(top.probability_increase)
+    headline_fields = {k: getattr(top, k) for k in HEADLINE_FIELDS}
     result = Comparison(
-        wa,
-        wb,
-        trend.scale,
-        trend.data.value_kind,
-        trend.method,
-        units.reference_level,
-        _level(headline.reference + headline.spread.estimate, trend.scale),
-        int(in_a.sum()),
-        int(in_b.sum()),
-        top.estimate,
-        top.estimate_pct,
-        top.low80,
-        top.high80,
-        top.low95,
-        top.high95,
-        top.low80_pct,
-        top.high80_pct,
-        top.low95_pct,
-        top.high95_pct,
-        top.probability_increase,
-        step.en,
-        step.nl,
-        tuple(results),
-        methods_agree(results),
-        units.absolute(detectable),
-        units.percent(detectable),
-        assess_quality(observed, trend.data.flags, window_a | window_b),
+        a=wa,
+        b=wb,
+        scale=trend.scale,
+        value_kind=trend.data.value_kind,
+        trend_method=trend.method,
+        level_a=units.reference_level,
+        level_b=_level(headline.reference + headline.spread.estimate, trend.scale),
+        n_a=int(in_a.sum()),
+        n_b=int(in_b.sum()),
+        **headline_fields,
+        likelihood=step.en,
+        likelihood_nl=step.nl,
+        methods=tuple(results),
+        methods_agree=methods_agree(results),
+        smallest_detectable_change=units.absolute(detectable),
+        smallest_detectable_change_pct=units.percent(detectable),
+        quality=assess_quality(observed, trend.data.flags, window_a | window_b),
     )
     result = dataclasses.replace(result, verdict=verdict(result))
     sentences = {

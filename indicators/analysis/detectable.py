@@ -8,7 +8,7 @@ A change smaller than this can be real and still leave "no detectable change".
 
 from __future__ import annotations
 
-from scipy import special
+from indicators.analysis.student import t_ppf
 
 LEVEL = 0.95
 POWER = 0.80
@@ -18,4 +18,4 @@ def smallest_detectable_change(
     sd: float, df: float, level: float = LEVEL, power: float = POWER
 ) -> float:
     """On the model scale, for a difference whose standard deviation is `sd`."""
-    return float((special.stdtrit(df, 0.5 + level / 2) + special.stdtrit(df, power)) * sd)
+    return (t_ppf(0.5 + level / 2, df) + t_ppf(power, df)) * sd

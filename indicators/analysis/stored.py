@@ -152,8 +152,7 @@ def compare_from_store(
 
 def default_comparison(store: Store, country: str) -> list[str]:
     """The comparison countries for a priority country; none for the others."""
-    roles = {c.iso3: c.role for c in store.catalogue().countries}
-    return comparison_countries(roles, country)
+    return comparison_countries(store.country_roles(), country)
 
 
 def comparison_countries(roles: Mapping[str, str], country: str) -> list[str]:

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 import numpy as np
 from statsmodels.tsa.statespace.structural import UnobservedComponents
 
+from indicators.analysis.series import PER_YEAR
+
 AR_POINTS = 24  # enough values to tell lingering noise from a moving level
 SEASONAL_POINTS = 36  # monthly series with at least three years of values
 SEASONAL_HARMONICS = 3
 # Noise may linger, but not for long: a shock that lasts longer than this is movement
 # of the level (a surge, a dip), not noise. Caps the AR(1) coefficient per frequency.
 MAX_NOISE_HALF_LIFE_YEARS = 0.5
-PER_YEAR = {"M": 12, "Q": 4, "A": 1}
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from indicators.analysis.noise import NoiseModel
 from indicators.analysis.series import (
@@ -33,6 +32,7 @@ from indicators.analysis.series import (
     measurement_variance,
     to_model_scale,
 )
+from indicators.analysis.student import t_ppf
 from indicators.errors import InsufficientDataError
 
 MIN_POINTS = 3
@@ -91,7 +91,7 @@ class TrendResult:
 
     def band(self, coverage: float) -> tuple[np.ndarray, np.ndarray]:
         """The interval of the level holding `coverage` of the probability, in units."""
-        q = special.stdtrit(self.noise.df, 0.5 + coverage / 2)
+        q = t_ppf(0.5 + coverage / 2, self.noise.df)
         half = q * self.level_sd()
         return (
             from_model_scale(self.level_model - half, self.scale),

@@ -215,6 +215,10 @@ class Store:
             raise ValueError(f"not a countable table: {table}")
         return int(self._rows(f"SELECT count(*) FROM {table}")[0][0])  # noqa: S608
 
+    def country_roles(self) -> dict[str, str]:
+        """ISO3 code -> 'priority' or 'comparison' (cheaper than the whole catalogue)."""
+        return dict(self._rows("SELECT iso3, role FROM countries ORDER BY iso3"))
+
     # --- derived results (written by indicators.analysis.precompute) ----------
     def trend(self, indicator_id: str, country: str, reporter: str) -> pd.DataFrame:
         """The stored trend of one series: one row per period, oldest first (empty if none)."""
