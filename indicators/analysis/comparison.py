@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,26 +36,12 @@ from indicators.analysis.windows import Window, WindowSpec, parse_window
 from indicators.errors import InsufficientDataError
 
 Text = str | Mapping[str, str]
-HEADLINE_FIELDS = (
-    "estimate",
-    "estimate_pct",
-    "low80",
-    "high80",
-    "low95",
-    "high95",
-    "low80_pct",
-    "high80_pct",
-    "low95_pct",
-    "high95_pct",
-    "probability_increase",
-)
 
 
-@dataclass(frozen=True)
-class MethodResult:
-    """One method of the robustness panel, in the series' units."""
+@dataclass(frozen=True, kw_only=True)
+class Change:
+    """A change from window A to B: absolute (series' units), percent of A, and intervals."""
 
-    name: str
     estimate: float
     estimate_pct: float | None
     low80: float
@@ -66,37 +53,40 @@ class MethodResult:
     low95_pct: float | None
     high95_pct: float | None
     probability_increase: float
+
+    @staticmethod
+    def fields_from(spread: Spread, units: Units) -> dict[str, Any]:
+        """The field values for a model-scale spread, converted with `units`."""
+        bounds = ("estimate", "low80", "high80", "low95", "high95")
+        out: dict[str, Any] = {k: units.absolute(getattr(spread, k)) for k in bounds}
+        out |= {f"{k}_pct": units.percent(getattr(spread, k)) for k in bounds}
+        return out | {"probability_increase": spread.probability_increase}
+
+
+CHANGE_FIELDS = tuple(f.name for f in dataclasses.fields(Change))
+
+
+@dataclass(frozen=True, kw_only=True)
+class MethodResult(Change):
+    """One method of the robustness panel."""
+
+    name: str
     label_en: str
     label_nl: str
 
     @classmethod
     def from_spread(cls, name: str, spread: Spread, units: Units) -> MethodResult:
-        a, p = units.absolute, units.percent
-        s = spread
-        return cls(
-            name,
-            a(s.estimate),
-            p(s.estimate),
-            a(s.low80),
-            a(s.high80),
-            a(s.low95),
-            a(s.high95),
-            p(s.low80),
-            p(s.high80),
-            p(s.low95),
-            p(s.high95),
-            s.probability_increase,
-            panel.LABELS[name]["en"],
-            panel.LABELS[name]["nl"],
-        )
+        labels = panel.LABELS[name]
+        fields = Change.fields_from(spread, units)
+        return cls(name=name, label_en=labels["en"], label_nl=labels["nl"], **fields)
 
     def to_dict(self) -> dict:
         return _clean_dict(dataclasses.asdict(self))
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """Window B against window A; absolute figures in the series' units, percent in %."""
+@dataclass(frozen=True, kw_only=True)
+class Comparison(Change):
+    """Window B against window A: the headline change, the panel, the words."""
 
     a: Window
     b: Window
@@ -107,17 +97,6 @@ class Comparison:
     level_b: float
     n_a: int
     n_b: int
-    estimate: float
-    estimate_pct: float | None
-    low80: float
-    high80: float
-    low95: float
-    high95: float
-    low80_pct: float | None
-    high80_pct: float | None
-    low95_pct: float | None
-    high95_pct: float | None
-    probability_increase: float
     likelihood: str
     likelihood_nl: str
     methods: tuple[MethodResult, ...]
@@ -187,7 +166,7 @@ def compare_trend(
     detectable = smallest_detectable_change(headline.sd, headline.df)
     top = results[0]
     step = likelihood(top.probability_increase)
-    headline_fields = {k: getattr(top, k) for k in HEADLINE_FIELDS}
+    headline_fields = {k: getattr(top, k) for k in CHANGE_FIELDS}
     result = Comparison(
         a=wa,
         b=wb,

@@ -24,6 +24,7 @@ import pandas as pd
 
 from indicators.analysis.stored import comparison_countries, trend_from_rows
 from indicators.analysis.summary import (
+    OBS_COLUMNS,
     SeriesOutcome,
     SeriesTask,
     analyse_series,
@@ -35,7 +36,7 @@ from indicators.analysis.workers import run_parallel
 from indicators.derived import SeriesKey, deriver
 from indicators.store import StoreWriter
 
-OBS_COLUMNS = ["period_start", "frequency", "value", "lower", "upper", "flags"]
+KEY_COLUMNS = ["indicator_id", "country_iso3", "reporter"]
 
 
 @dataclass(frozen=True)
@@ -61,18 +62,17 @@ def precompute(
     obs = writer.latest_observations(
         None if changed is None else _with_comparisons(fitted_keys, context)
     )
-    groups = {
-        k: g for k, g in obs.groupby(["indicator_id", "country_iso3", "reporter"], sort=False)
-    }
+    groups = _by_series(obs)
     tasks = [context.task(key, groups, existing) for key in fitted_keys]
     outcomes = run_parallel(analyse_series, tasks, workers=workers, cost=cost)
     _write(writer, keys, outcomes)
     dependants = _dependants(keys, existing, context) if changed is not None else []
-    _write_summaries(writer, dependants, _resummarise(writer, dependants, context, existing))
+    resummarised = _resummarise(writer, dependants, context, existing)
+    _write_summaries(writer, resummarised, list(resummarised.values()))
     return PrecomputeReport(
         sum(o.model_row is not None for o in outcomes),
         sum(o.model_row is None for o in outcomes),
-        len(outcomes) + len(dependants),
+        len(outcomes) + len(resummarised),
     )
 
 
@@ -190,29 +190,25 @@ def _dependants(
 
 def _resummarise(
     writer: StoreWriter, keys: list[SeriesKey], context: _Context, existing: set[SeriesKey]
-) -> list[dict]:
+) -> dict[SeriesKey, dict]:
+    """New summaries for fitted series, from their stored trends (too-few ones keep theirs)."""
     if not keys:
-        return []
-    rows = writer.derived_rows("trends", keys)
-    models = writer.derived_rows("trend_models", keys).set_index(
-        ["indicator_id", "country_iso3", "reporter"]
-    )
-    obs = writer.latest_observations(_with_comparisons(keys, context))
-    groups = {
-        k: g for k, g in obs.groupby(["indicator_id", "country_iso3", "reporter"], sort=False)
+        return {}
+    rows = _by_series(writer.derived_rows("trends", keys))
+    models = writer.derived_rows("trend_models", keys).set_index(KEY_COLUMNS)
+    groups = _by_series(writer.latest_observations(_with_comparisons(keys, context)))
+    return {
+        key: summarise(
+            context.task(key, groups, existing),
+            trend_from_rows(rows[key], models.loc[key].to_dict()),
+        )
+        for key in keys
+        if key in models.index
     }
-    out = []
-    for key in keys:
-        if key not in models.index:
-            continue  # too few values: its summary does not depend on other countries
-        part = rows[
-            (rows["indicator_id"] == key[0])
-            & (rows["country_iso3"] == key[1])
-            & (rows["reporter"] == key[2])
-        ]
-        trend = trend_from_rows(part, models.loc[key].to_dict())
-        out.append(summarise(context.task(key, groups, existing), trend))
-    return out
+
+
+def _by_series(frame: pd.DataFrame) -> dict[SeriesKey, pd.DataFrame]:
+    return {key: part for key, part in frame.groupby(KEY_COLUMNS, sort=False)}
 
 
 def _write(writer: StoreWriter, keys: set[SeriesKey], outcomes: list[SeriesOutcome]) -> None:

@@ -28,37 +28,21 @@ import pandas as pd
 from indicators.analysis.comparison import Comparison, compare_trend
 from indicators.analysis.noise import NoiseModel
 from indicators.analysis.series import SeriesData, to_model_scale
-from indicators.analysis.trend import TrendResult
+from indicators.analysis.trend import TREND_COLUMNS, TrendResult
 from indicators.analysis.windows import WindowSpec
 from indicators.errors import InsufficientDataError
 
 if TYPE_CHECKING:  # worker processes import this module and need no database driver
     from indicators.store import Store
 
-TREND_ROW_COLUMNS = [
-    "indicator_id",
-    "country_iso3",
-    "reporter",
-    "period_start",
-    "value",
-    "flags",
-    "observed",
-    "level",
-    "lo50",
-    "hi50",
-    "lo80",
-    "hi80",
-    "lo95",
-    "hi95",
-    "seasonal",
-    "extra_var",
-]
+KEY_COLUMNS = ["indicator_id", "country_iso3", "reporter"]
+TREND_ROW_COLUMNS = [*KEY_COLUMNS, *TREND_COLUMNS, "flags", "seasonal", "extra_var"]
 
 
 def trend_rows(key: tuple[str, str, str], trend: TrendResult) -> tuple[pd.DataFrame, dict]:
     """The `trends` rows and the `trend_models` row of one fitted series."""
     frame = trend.to_frame()
-    for col, value in zip(("indicator_id", "country_iso3", "reporter"), key, strict=True):
+    for col, value in zip(KEY_COLUMNS, key, strict=True):
         frame[col] = value
     frame["flags"] = list(trend.data.flags)
     frame["seasonal"] = trend.seasonal

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.analysis.comparison import compare_trend
+from indicators.analysis.comparison import CHANGE_FIELDS, compare_trend
 from indicators.analysis.statements import TEMPLATES
 from indicators.analysis.stored import trend_rows
 from indicators.analysis.trend import TrendResult, estimate_trend
@@ -21,17 +21,7 @@ from indicators.errors import InsufficientDataError
 SeriesKey = tuple[str, str, str]
 OBS_COLUMNS = ["period_start", "frequency", "value", "lower", "upper", "flags"]
 COMPARISON_FIELDS = [
-    "estimate",
-    "estimate_pct",
-    "low80",
-    "high80",
-    "low95",
-    "high95",
-    "low80_pct",
-    "high80_pct",
-    "low95_pct",
-    "high95_pct",
-    "probability_increase",
+    *CHANGE_FIELDS,
     "likelihood",
     "likelihood_nl",
     "verdict",

@@ -140,6 +140,9 @@ def test_a_series_with_two_values_is_stored_as_too_few(fresh_store_path, catalog
     assert summary["sentence_en"].startswith("Too few data points for a trend")
     assert summary["sentence_nl"].startswith("Te weinig gegevenspunten")
     assert store.trend(*key).empty and store.trend_model(*key) is None
+    # a later change in a comparison country keeps this summary as it is
+    _import_revision(fresh_store_path, catalogue, ("return_frontex_ops", "EGY", "EU27"))
+    assert Store(fresh_store_path).series_summary(*key)["status"] == "too_few"
 
 
 def _import_revision(path, catalogue, key):
