@@ -65,6 +65,7 @@ def _precompute(path: Path) -> float:
             return round(time.perf_counter() - start, 2)
     finally:
         copy.unlink(missing_ok=True)
+        copy.with_name(copy.name + ".lock").unlink(missing_ok=True)
 
 
 def _cli(path: Path) -> float:
