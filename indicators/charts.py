@@ -27,9 +27,40 @@ FONT = "Liberation Sans, Arial, sans-serif"
 WINDOW_FILLS = ["rgba(0,114,178,0.08)", "rgba(230,159,0,0.12)"]
 
 _LABELS = {
-    "nl": {"range": "bandbreedte", "provisional": "voorlopig"},
-    "en": {"range": "reported range", "provisional": "provisional"},
+    "nl": {
+        "range": "bandbreedte",
+        "provisional": "voorlopig",
+        "provisional_period": "voorlopige periode",
+        "observed": "waargenomen",
+        "trend": "trend",
+        "interval": "{p}%-interval",
+    },
+    "en": {
+        "range": "reported range",
+        "provisional": "provisional",
+        "provisional_period": "provisional period",
+        "observed": "observed",
+        "trend": "trend",
+        "interval": "{p}% interval",
+    },
 }
+# Event markers differ by shape and line style, not by colour alone.
+EVENT_STYLES: dict[str, dict[str, str]] = {
+    "partnership_milestone": {"symbol": "star", "dash": "solid", "color": "#000000"},
+    "eu_agreement": {"symbol": "diamond", "dash": "dash", "color": "#0072B2"},
+    "external_shock": {"symbol": "x", "dash": "dot", "color": "#D55E00"},
+    "data_break": {"symbol": "triangle-down", "dash": "dashdot", "color": "#555555"},
+}
+EVENT_LABELS: dict[str, dict[str, str]] = {
+    "partnership_milestone": {"nl": "mijlpaal partnerschap", "en": "partnership milestone"},
+    "eu_agreement": {"nl": "EU-afspraak", "en": "EU-level agreement"},
+    "external_shock": {"nl": "externe schok", "en": "external shock"},
+    "data_break": {"nl": "breuk in gegevens", "en": "data break"},
+}
+FAN = ((95, 0.12), (80, 0.2), (50, 0.32))  # interval level, fill opacity: the fan
+OBSERVED_COLOUR = "#222222"
+LEVEL_COLOUR = "#666666"
+PROVISIONAL_FILL = "rgba(0,0,0,0.07)"
 
 Spec = dict[str, Any]
 
@@ -118,20 +149,7 @@ def observed_spec(
         )
     layout = base_layout(title=title or indicator.title(lang), y_title=indicator.unit(lang))
     for n, (label, start, end) in enumerate(windows or []):
-        layout["shapes"].append(
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": str(start),
-                "x1": str(end),
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": WINDOW_FILLS[n % 2],
-                "line": {"width": 0},
-                "layer": "below",
-            }
-        )
+        layout["shapes"].append(_vrect(start, end, WINDOW_FILLS[n % 2]))
         layout["annotations"].append(
             {
                 "xref": "x",
@@ -151,6 +169,214 @@ def observed_figure(
     obs: pd.DataFrame, indicator: Indicator, lang: str, **options: Any
 ) -> go.Figure:
     return to_figure(observed_spec(obs, indicator, lang, **options))
+
+
+def trend_spec(
+    trend: pd.DataFrame,
+    indicator: Indicator,
+    lang: str,
+    *,
+    title: str | None = None,
+    events: pd.DataFrame | None = None,
+    comparison: pd.DataFrame | None = None,
+    series_names: dict[str, str] | None = None,
+    note: str | None = None,
+) -> Spec:
+    """Observed points over the trend fan (50/80/95%), provisional periods, events.
+
+    `trend` is the store's trend frame of one series (period_start, value, flags,
+    observed, level, lo50…hi95). `events` has event_date, type, title_nl, title_en.
+    `comparison` has country_iso3, period_start, level: other countries' trend levels
+    for context, labelled by `series_names`. `note` is a subtitle (the demonstration mark).
+    """
+    lang = "en" if lang == "en" else "nl"
+    words = _LABELS[lang]
+    trend = trend.sort_values("period_start")
+    x = _dates(trend["period_start"])
+    traces: list[Spec] = []
+    for level, alpha in FAN:
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x + x[::-1],
+                "y": trend[f"hi{level}"].tolist() + trend[f"lo{level}"].tolist()[::-1],
+                "fill": "toself",
+                "fillcolor": _rgba(PALETTE[0], alpha),
+                "line": {"width": 0},
+                "name": words["interval"].format(p=level),
+                "hoverinfo": "skip",
+            }
+        )
+    traces.append(
+        {
+            "type": "scatter",
+            "x": x,
+            "y": trend["level"].tolist(),
+            "name": words["trend"],
+            "mode": "lines",
+            "line": {"color": LEVEL_COLOUR, "width": 1},
+            "customdata": list(zip(trend["lo95"], trend["hi95"], strict=True)),
+            "hovertemplate": "%{y:,.4~g} (95%: %{customdata[0]:,.4~g}–%{customdata[1]:,.4~g})"
+            f"<extra>{words['trend']}</extra>",
+        }
+    )
+    others = comparison if comparison is not None else pd.DataFrame(columns=["country_iso3"])
+    for pos, (code, part) in enumerate(others.groupby("country_iso3", sort=False)):
+        style = style_for(pos + 1)
+        part = part.sort_values("period_start")
+        label = (series_names or {}).get(code, code)
+        traces.append(
+            {
+                "type": "scatter",
+                "x": _dates(part["period_start"]),
+                "y": part["level"].tolist(),
+                "name": label,
+                "mode": "lines",
+                "line": {"color": style["color"], "dash": style["dash"], "width": 1.2},
+                "hovertemplate": "%{y:,.4~g}<extra>" + label + "</extra>",
+            }
+        )
+    seen = trend[trend["observed"].astype(bool)]
+    provisional = seen["flags"].fillna("").str.contains("p", regex=False).tolist()
+    traces.append(
+        {
+            "type": "scatter",
+            "x": _dates(seen["period_start"]),
+            "y": seen["value"].tolist(),
+            "name": words["observed"],
+            "mode": "markers",
+            "marker": {
+                "symbol": ["circle-open" if p else "circle" for p in provisional],
+                "size": 5,
+                "color": OBSERVED_COLOUR,
+            },
+            "customdata": [words["provisional"] if p else "" for p in provisional],
+            "hovertemplate": "%{y:,.4~g} %{customdata}<extra>" + words["observed"] + "</extra>",
+        }
+    )
+    layout = base_layout(
+        title=title or indicator.title(lang), y_title=indicator.unit(lang), height=400
+    )
+    runs = provisional_runs(trend)
+    for start, end in runs:
+        layout["shapes"].append(_vrect(start, end, PROVISIONAL_FILL))
+    if runs:
+        traces.append(_legend_only(words["provisional_period"], "square", PROVISIONAL_FILL))
+    traces += _event_traces(events, lang, layout, trend)
+    if note:
+        layout["title"]["subtitle"] = {"text": note, "font": {"size": 11}}
+        layout["margin"]["t"] = 70
+    return {"data": traces, "layout": layout}
+
+
+def trend_figure(trend: pd.DataFrame, indicator: Indicator, lang: str, **options: Any) -> go.Figure:
+    return to_figure(trend_spec(trend, indicator, lang, **options))
+
+
+def provisional_runs(trend: pd.DataFrame) -> list[tuple[str, str]]:
+    """(start, end) of each run of consecutive provisional periods, as ISO dates."""
+    trend = trend.sort_values("period_start").reset_index(drop=True)
+    starts = pd.to_datetime(trend["period_start"])
+    flagged = trend["flags"].fillna("").str.contains("p", regex=False).to_numpy()
+    step = starts.diff().median() if len(starts) > 1 else pd.Timedelta(days=28)
+    runs: list[tuple[str, str]] = []
+    n = 0
+    while n < len(flagged):
+        if not flagged[n]:
+            n += 1
+            continue
+        first = n
+        while n + 1 < len(flagged) and flagged[n + 1]:
+            n += 1
+        end = starts[n + 1] if n + 1 < len(starts) else starts[n] + step
+        runs.append((f"{starts[first]:%Y-%m-%d}", f"{end:%Y-%m-%d}"))
+        n += 1
+    return runs
+
+
+def _event_traces(
+    events: pd.DataFrame | None, lang: str, layout: Spec, trend: pd.DataFrame
+) -> list[Spec]:
+    """A dotted line per event and a marker at the top, one legend entry per type."""
+    if events is None or events.empty or trend.empty:
+        return []
+    first, last = (
+        pd.Timestamp(trend["period_start"].min()),
+        pd.Timestamp(trend["period_start"].max()),
+    )
+    dates = pd.to_datetime(events["event_date"])
+    shown = events[(dates >= first) & (dates <= last + pd.Timedelta(days=366))]
+    traces = []
+    for kind, part in shown.groupby("type", sort=False):
+        style = EVENT_STYLES.get(str(kind), EVENT_STYLES["external_shock"])
+        label = EVENT_LABELS.get(str(kind), {}).get(lang, str(kind))
+        x = _dates(part["event_date"])
+        for day in x:
+            layout["shapes"].append(
+                {
+                    "type": "line",
+                    "xref": "x",
+                    "yref": "paper",
+                    "x0": day,
+                    "x1": day,
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"color": style["color"], "dash": style["dash"], "width": 1},
+                    "layer": "below",
+                }
+            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": [1.0] * len(x),
+                "yaxis": "y2",
+                "name": label,
+                "mode": "markers",
+                "marker": {"symbol": style["symbol"], "size": 10, "color": style["color"]},
+                "text": part[f"title_{lang}"].tolist(),
+                "hovertemplate": "%{x|%Y-%m-%d}: %{text}<extra>" + label + "</extra>",
+            }
+        )
+    if traces:
+        layout["yaxis2"] = {
+            "overlaying": "y",
+            "range": [0, 1.05],
+            "visible": False,
+            "fixedrange": True,
+        }
+    return traces
+
+
+def _legend_only(name: str, symbol: str, colour: str) -> Spec:
+    return {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "name": name,
+        "mode": "markers",
+        "marker": {"symbol": symbol, "size": 12, "color": colour, "line": {"width": 1}},
+        "hoverinfo": "skip",
+    }
+
+
+def _vrect(start: object, end: object, fill: str) -> Spec:
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": str(start),
+        "x1": str(end),
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": fill,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
+def _dates(column: pd.Series) -> list[str]:
+    return pd.to_datetime(column).dt.strftime("%Y-%m-%d").tolist()
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:

@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from indicators.charts import PALETTE, observed_spec, to_figure
+from indicators.charts import (
+    EVENT_LABELS,
+    PALETTE,
+    observed_spec,
+    provisional_runs,
+    to_figure,
+    trend_spec,
+)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -52,3 +60,96 @@ def test_windows_are_shaded_and_labelled(store, catalogue):
     )
     assert [s["x0"] for s in spec["layout"]["shapes"]] == ["2016-01-01", "2022-01-01"]
     assert [a["text"] for a in spec["layout"]["annotations"]] == ["2016–2021", "2022–2025"]
+
+
+def _trend_case(store, indicator_id: str, country: str):
+    reporter = store.series_summaries(indicator_id, country)["reporter"].iloc[0]
+    return store.trend(indicator_id, country, reporter)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_trend_figure_is_valid_plotly(store, catalogue, lang):
+    events = store.events("TUN")
+    for ind in catalogue.indicators:
+        for reporter in ind.reporters:
+            trend = store.trend(ind.id, "TUN", reporter)
+            if trend.empty:
+                continue
+            spec = trend_spec(trend, ind, lang, events=events, note="Demo")
+            fig = to_figure(spec, validate=True)
+            assert fig.layout.title.text == ind.title(lang)
+            assert fig.layout.title.subtitle.text == "Demo"
+
+
+def test_trend_fan_nests_and_the_central_line_is_quiet(store, catalogue):
+    ind = catalogue.indicator("irregular_detections")
+    trend = _trend_case(store, ind.id, "TUN")
+    spec = trend_spec(trend, ind, "en")
+    fan = spec["data"][:3]
+    assert [t["name"] for t in fan] == ["95% interval", "80% interval", "50% interval"]
+    # Each inner band lies within the outer one, and opacity grows inwards.
+    for outer, inner in zip(fan, fan[1:], strict=False):
+        n = len(trend)
+        assert all(o >= i for o, i in zip(outer["y"][:n], inner["y"][:n], strict=True))
+    alphas = [float(t["fillcolor"].rsplit(",", 1)[1].rstrip(")")) for t in fan]
+    assert alphas == sorted(alphas)
+    level = spec["data"][3]
+    assert level["name"] == "trend" and level["line"]["width"] <= 1
+    observed = next(t for t in spec["data"] if t["name"] == "observed")
+    assert observed["mode"] == "markers"
+    assert len(observed["x"]) == int(trend["observed"].sum())
+
+
+def test_provisional_periods_are_shaded_and_in_the_legend(store, catalogue):
+    ind = catalogue.indicator("irregular_prevented_departures")
+    trend = _trend_case(store, ind.id, "TUN")
+    flagged = trend[trend["flags"].str.contains("p")]
+    assert len(flagged)  # the demo marks its latest values provisional
+    runs = provisional_runs(trend)
+    assert runs[0][0] == f"{flagged['period_start'].min():%Y-%m-%d}"
+    spec = trend_spec(trend, ind, "nl")
+    rects = [s for s in spec["layout"]["shapes"] if s["type"] == "rect"]
+    assert [(r["x0"], r["x1"]) for r in rects] == runs
+    assert any(t["name"] == "voorlopige periode" for t in spec["data"])
+
+
+def test_provisional_runs_split_at_final_values():
+    trend = pd.DataFrame(
+        {
+            "period_start": pd.date_range("2024-01-01", periods=6, freq="MS"),
+            "flags": ["", "p", "p", "", "p", ""],
+        }
+    )
+    assert provisional_runs(trend) == [
+        ("2024-02-01", "2024-04-01"),
+        ("2024-05-01", "2024-06-01"),
+    ]
+
+
+def test_events_differ_by_shape_and_line_style_with_a_legend(store, catalogue):
+    ind = catalogue.indicator("irregular_detections")
+    events = store.events("TUN")
+    spec = trend_spec(_trend_case(store, ind.id, "TUN"), ind, "en", events=events)
+    markers = [t for t in spec["data"] if t.get("yaxis") == "y2"]
+    assert {t["name"] for t in markers} == {EVENT_LABELS[k]["en"] for k in events["type"].unique()}
+    assert len({t["marker"]["symbol"] for t in markers}) == len(markers)
+    lines = [s for s in spec["layout"]["shapes"] if s["type"] == "line"]
+    assert len(lines) == len(events)
+    assert len({s["line"]["dash"] for s in lines}) == len(markers)
+
+
+def test_comparison_countries_are_drawn_as_their_trend_levels(store, catalogue):
+    ind = catalogue.indicator("irregular_detections")
+    reporter = "EU_EXT"
+    others = pd.concat([store.trend(ind.id, c, reporter) for c in ("EGY", "DZA")])
+    spec = trend_spec(
+        store.trend(ind.id, "TUN", reporter),
+        ind,
+        "en",
+        comparison=others,
+        series_names={"EGY": "Egypt", "DZA": "Algeria"},
+    )
+    lines = [t for t in spec["data"] if t["name"] in ("Egypt", "Algeria")]
+    assert len(lines) == 2 and lines[0]["line"]["dash"] != lines[1]["line"]["dash"]
+    egypt = store.trend(ind.id, "EGY", reporter)
+    assert lines[0]["y"] == egypt["level"].tolist() or lines[1]["y"] == egypt["level"].tolist()
