@@ -12,12 +12,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard import components  # noqa: E402
+from dashboard import auth, components  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from indicators.errors import ProjectError  # noqa: E402
 
 st.set_page_config(page_title="Partnership Monitor", page_icon="🧭", layout="wide")
 lang = components.language_switch()
+try:
+    who = auth.require_principal(lang)
+except ProjectError as exc:  # an invalid access file: show nothing rather than guess
+    st.error(f"{t('access_error', lang)}: {exc}")
+    st.stop()
+auth.account_box(who, lang)
 
 PAGES = [
     ("app_pages/overview.py", "page_overview", "overview", ":material/grid_view:"),

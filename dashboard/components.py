@@ -63,9 +63,10 @@ def gap_cell(indicator: Indicator, kind: str, lang: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{indicator.title(lang)}**")
         st.caption(sphere_tag(indicator, lang))
-        st.info(
-            t(kind, lang), icon=":material/lock:" if kind == "restricted" else ":material/block:"
-        )
+        text = t(kind, lang)
+        if kind == "restricted" and services.principal().local:
+            text = t("restricted_local", lang)
+        st.info(text, icon=":material/lock:" if kind == "restricted" else ":material/block:")
 
 
 def chart_summary(obs: pd.DataFrame, indicator: Indicator, lang: str) -> str:

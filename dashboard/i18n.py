@@ -37,6 +37,36 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Lokale modus: niet aangemeld.",
         "en": "Local mode: not signed in.",
     },
+    "local_mode_notice": {
+        "nl": "Lokale modus: aanmelden is niet ingesteld. Beperkte indicatoren worden alleen "
+        "getoond zolang de opslag uitsluitend demonstratiegegevens bevat.",
+        "en": "Local mode: sign-in is not configured. Restricted indicators are shown only "
+        "while the store holds nothing but demonstration data.",
+    },
+    "restricted_local": {
+        "nl": "Beperkt toegankelijk: deze opslag bevat echte beperkte cijfers. Die worden pas "
+        "getoond als aanmelden is ingesteld.",
+        "en": "Restricted: this store holds real restricted figures. They are shown only once "
+        "sign-in is configured.",
+    },
+    "sign_in_needed": {
+        "nl": "Meld u aan met uw organisatieaccount om het dashboard te openen.",
+        "en": "Sign in with your organisation account to open the dashboard.",
+    },
+    "sign_in": {"nl": "Aanmelden", "en": "Sign in"},
+    "sign_out": {"nl": "Afmelden", "en": "Sign out"},
+    "signed_in_as": {
+        "nl": "Aangemeld als {user} ({role})",
+        "en": "Signed in as {user} ({role})",
+    },
+    "role_viewer": {"nl": "lezer", "en": "viewer"},
+    "role_evaluator": {"nl": "evaluator", "en": "evaluator"},
+    "role_taskforce": {"nl": "taskforcelid", "en": "taskforce member"},
+    "role_admin": {"nl": "beheerder", "en": "administrator"},
+    "access_error": {
+        "nl": "Het toegangsbestand is ongeldig; vraag de beheerder het te herstellen",
+        "en": "The access file is invalid; ask the administrator to repair it",
+    },
     "country": {"nl": "Land", "en": "Country"},
     "countries": {"nl": "Landen", "en": "Countries"},
     "indicator": {"nl": "Indicator", "en": "Indicator"},

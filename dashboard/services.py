@@ -3,6 +3,12 @@
 Pages call these functions; they never open the store or run SQL themselves.
 Every cached result is keyed on the store's file identity (`token`), so a store
 swapped in by an import is picked up on the next run and old results are not served.
+
+Access: `can_view(indicator)` is the one rule for restricted indicators (pages, counts,
+comparisons, exports). Caches are shared between all sessions of a server, so every
+function here that returns an indicator's data checks `can_view` *before* its cache,
+and a cached result that spans indicators takes `visible_ids()` as part of its key:
+a result computed for a taskforce member is never handed to a viewer.
 """
 
 from __future__ import annotations
@@ -15,10 +21,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import auth
+from indicators import access, audit
 from indicators.build import DEFAULT_STORE
 from indicators.catalogue import Catalogue, Indicator
 from indicators.charts import observed_figure
 from indicators.citation import source_line
+from indicators.errors import AccessDenied
 from indicators.store import Store
 
 STORE_ENV = "PARTNERSHIP_MONITOR_STORE"
@@ -67,13 +76,15 @@ def demo_status() -> str:
     return meta()["demo_status"]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _availability(path: str, token: str) -> pd.DataFrame:
-    return _store_handle(path).availability()
+@st.cache_data(show_spinner=False, max_entries=8)
+def _availability(path: str, token: str, visible: frozenset[str]) -> pd.DataFrame:
+    frame = _store_handle(path).availability()
+    return frame[frame["indicator_id"].isin(visible)].reset_index(drop=True)
 
 
 def availability() -> pd.DataFrame:
-    return _availability(store_path(), token())
+    """Values per indicator, country and area: only indicators this session may see."""
+    return _availability(store_path(), token(), visible_ids())
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
@@ -94,6 +105,7 @@ def observations(
     reporter: str | None = None,
     as_of: dt.date | None = None,
 ) -> pd.DataFrame:
+    require_view(indicator_id, country=country, reporter=reporter)
     return _observations(store_path(), token(), indicator_id, country, reporter, as_of)
 
 
@@ -152,14 +164,72 @@ def observed_chart(
     windows: tuple = (),
 ) -> go.Figure:
     """The observed-series figure; shared between sessions, so callers must not mutate it."""
+    require_view(indicator_id, countries=",".join(countries), reporter=reporter)
     return _observed_chart(
         store_path(), token(), indicator_id, tuple(countries), reporter, lang, title, tuple(windows)
     )
 
 
+# --- access ---------------------------------------------------------------------
+AUDITED_KEY = "auth_audited_views"
+
+
+def principal() -> access.Principal:
+    return auth.current()
+
+
 def can_view(indicator: Indicator) -> bool:
-    """Restricted figures are shown in local mode only while the store is all demonstration."""
-    return not indicator.restricted or demo_status() == "demo"
+    """May this session see the indicator? Local mode: restricted only on an all-demo store."""
+    return access.can_view(principal(), indicator, demo_status())
+
+
+def allowed(action: str) -> bool:
+    """May this session use 'analysis', 'export' or 'import'?"""
+    return access.allowed(principal(), action)
+
+
+def visible_ids() -> frozenset[str]:
+    """The indicators this session may see; part of the key of every cross-indicator cache."""
+    return access.visible_ids(principal(), catalogue().indicators, demo_status())
+
+
+def require_view(indicator_id: str, **detail: str | None) -> Indicator:
+    """The indicator, or AccessDenied; a restricted one is audited once per session and key."""
+    ind = catalogue().indicator(indicator_id)
+    if not can_view(ind):
+        raise AccessDenied(f"{indicator_id} is restricted")
+    who = principal()
+    if ind.restricted and who.signed_in:
+        key = (indicator_id, *sorted((k, str(v)) for k, v in detail.items()))
+        seen = st.session_state.setdefault(AUDITED_KEY, set())
+        if key not in seen:
+            audit.record(who, "view", [indicator_id], detail=_detail(detail))
+            seen.add(key)
+    return ind
+
+
+def record_export(
+    indicator_ids: list[str] | tuple[str, ...], export: str, **detail: object
+) -> None:
+    """Check an export before it is built and audit it when it holds a restricted indicator.
+
+    Raises AccessDenied when the session may not export, or may not see one of them.
+    """
+    if not allowed("export"):
+        raise AccessDenied("exports need the evaluator role or higher")
+    cat = catalogue()
+    inds = [cat.indicator(i) for i in indicator_ids]
+    hidden = [i.id for i in inds if not can_view(i)]
+    if hidden:
+        raise AccessDenied(f"restricted: {', '.join(hidden)}")
+    restricted = [i.id for i in inds if i.restricted]
+    who = principal()
+    if restricted and who.signed_in:
+        audit.record(who, "export", restricted, export=export, detail=_detail(detail))
+
+
+def _detail(detail: dict) -> dict:
+    return {k: v for k, v in detail.items() if v is not None} | {"store_token": token()}
 
 
 def citation(indicator: Indicator, obs: pd.DataFrame, lang: str) -> str:

@@ -74,3 +74,7 @@ class InsufficientDataError(ValueError, ProjectError):
         super().__init__(message)
         self.n_points = n_points
         self.needed = needed
+
+
+class AccessDenied(PermissionError, ProjectError):
+    """The signed-in user (or local mode) may not see or export this indicator."""

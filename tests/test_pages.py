@@ -129,7 +129,7 @@ def test_real_restricted_figures_are_not_shown_in_local_mode(use_store, fresh_st
         )
     use_store(fresh_store_path)
     at = open_page("country", {"country": "TUN"})
-    assert t("restricted", "nl") in texts(at)
+    assert t("restricted_local", "nl") in texts(at)
     assert not any("Reactietijd" in title for title in chart_titles(at))
 
 
