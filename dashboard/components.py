@@ -54,6 +54,36 @@ def url_choice(param: str, options: Sequence[str], default: str, lang: str) -> s
     return default
 
 
+def url_choices(
+    param: str,
+    options: Sequence[str],
+    default: Sequence[str],
+    lang: str,
+    *,
+    label: str,
+    key: str,
+    format_func=str,
+) -> list[str]:
+    """A multiselect whose choice lives in the URL as a comma-separated list.
+
+    Unknown values in a link are dropped with a notice; a link with none left
+    falls back to the default.
+    """
+    if key not in st.session_state:
+        chosen = list(default)
+        value = st.query_params.get(param)
+        if value is not None:
+            wanted = [v for v in value.split(",") if v]
+            unknown = [v for v in wanted if v not in options]
+            if unknown:
+                st.info(t("bad_link", lang, what=f"{param}={','.join(unknown)}"))
+            chosen = [v for v in wanted if v in options] or chosen
+        st.session_state[key] = chosen
+    chosen = st.multiselect(label, list(options), format_func=format_func, key=key)
+    st.query_params[param] = ",".join(chosen)
+    return chosen
+
+
 def sphere_tag(indicator: Indicator, lang: str) -> str:
     return f"{t('sphere', lang)}: **{t('sphere_' + indicator.sphere, lang)}**"
 
@@ -105,3 +135,73 @@ def chart_card(
         st.caption(services.citation(indicator, obs, lang))
         caveat = indicator.caveats[0](lang) if indicator.caveats else ""
         st.caption(f"{sphere_tag(indicator, lang)} · {t('caveat', lang)}: {caveat}")
+
+
+def _signed_pct(x: float | None) -> str:
+    if x is None or pd.isna(x):
+        return "–"
+    return f"{x:+,.0f}%" if abs(x) >= 10 else f"{x:+,.1f}%"
+
+
+def _interval(low: float, high: float) -> str:
+    return f"{_signed_pct(low)} … {_signed_pct(high)}"
+
+
+def forest_summary(rows: pd.DataFrame, lang: str) -> str:
+    """The forest plot in one sentence: how many changes of each kind, where methods differ."""
+    counts = rows["verdict"].value_counts()
+    kinds = ", ".join(
+        f"{counts[v]} {t('verdict_' + v, lang)}"
+        for v in ("increase", "decrease", "little_change", "no_detectable_change")
+        if v in counts
+    )
+    disagree = rows.loc[~rows["methods_agree"].astype(bool), "label"].tolist()
+    text = t("forest_summary", lang, n=len(rows), kinds=kinds)
+    if disagree:
+        text += " " + t("forest_disagree", lang, rows="; ".join(disagree))
+    return text
+
+
+def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
+    """The robustness panel of one comparison: methods side by side, agree or not, SDC."""
+    shown = pd.DataFrame(
+        {
+            t("method", lang): panel["label"],
+            t("change_pct", lang): panel["estimate_pct"].map(_signed_pct),
+            t("interval80", lang): [
+                _interval(lo, hi)
+                for lo, hi in zip(panel["low80_pct"], panel["high80_pct"], strict=True)
+            ],
+            t("interval95", lang): [
+                _interval(lo, hi)
+                for lo, hi in zip(panel["low95_pct"], panel["high95_pct"], strict=True)
+            ],
+            t("probability_increase", lang): (100 * panel["probability_increase"]).map(
+                "{:.0f}%".format
+            ),
+            t("likelihood_term", lang): panel["likelihood"],
+            t("verdict", lang): panel["verdict"].map(lambda v: t("verdict_" + v, lang)),
+            t("overlaps_all", lang): panel["within_all"].map(
+                lambda ok: "✔ " + t("yes", lang) if ok else "✖ " + t("no", lang)
+            ),
+        }
+    )
+    st.dataframe(shown, hide_index=True, width="stretch")
+    if row.methods_agree:
+        st.success(t("methods_agree_long", lang, n=len(panel)), icon=":material/check_circle:")
+    else:
+        st.warning(t("methods_disagree_long", lang), icon=":material/warning:")
+    sdc = row.smallest_detectable_change_pct
+    if sdc is not None and pd.notna(sdc):
+        st.markdown(
+            t(
+                "sdc_line",
+                lang,
+                size=f"{sdc:,.0f}%" if sdc >= 10 else f"{sdc:,.1f}%",
+                a=row.window_a,
+            )
+        )
+    st.caption(
+        f"{t('evidence_quality', lang)}: {row.evidence_quality} · "
+        f"n = {row.n_a} / {row.n_b} · {t('trend_method', lang)}: {row.trend_method}"
+    )

@@ -131,10 +131,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The store is unavailable",
     },
     "compare_intro": {
-        "nl": "Kies twee perioden om te vergelijken. De grafiek toont beide perioden over de "
-        "waargenomen reeks.",
-        "en": "Choose two windows to compare. The chart shows both windows over the observed "
-        "series.",
+        "nl": "Kies twee perioden, landen en indicatoren. Per rij: de verandering van periode A "
+        "naar B met 80%- en 95%-intervallen, berekend uit de opgeslagen trends. Een verandering "
+        "is een beschrijving, geen effect van het partnerschap.",
+        "en": "Choose two windows, countries and indicators. Per row: the change from window A "
+        "to B with 80% and 95% intervals, computed from the stored trends. A change is a "
+        "description, not an effect of the partnership.",
     },
     "explore_intro": {
         "nl": "Eén indicator voor meerdere landen naast elkaar.",
@@ -144,6 +146,87 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Hoe dit dashboard cijfers toont, en waarom het geen oorzaken aanwijst.",
         "en": "How this dashboard shows figures, and why it does not attribute causes.",
     },
+    # --- Compare periods ---------------------------------------------------------
+    "custom_years": {"nl": "Eigen jaren…", "en": "Custom years…"},
+    "years": {"nl": "Jaren", "en": "Years"},
+    "indicators": {"nl": "Indicatoren", "en": "Indicators"},
+    "comparison_group": {"nl": "Vergelijkingsgroep", "en": "Comparison group"},
+    "comparison_group_help": {
+        "nl": "Landen waartegen de methode 'ten opzichte van vergelijkingslanden' meet. "
+        "Standaard: de vergelijkingslanden voor een prioriteitsland.",
+        "en": "Countries the 'relative to comparison countries' method measures against. "
+        "Default: the comparison countries for a priority country.",
+    },
+    "group_default": {"nl": "Standaard", "en": "Default"},
+    "group_none": {"nl": "Geen", "en": "None"},
+    "group_choose": {"nl": "Zelf kiezen", "en": "Choose"},
+    "comparison_countries": {"nl": "Vergelijkingslanden", "en": "Comparison countries"},
+    "compare_choose": {
+        "nl": "Kies ten minste één land en één indicator.",
+        "en": "Choose at least one country and one indicator.",
+    },
+    "forest_title": {"nl": "Veranderingen met intervallen", "en": "Changes with intervals"},
+    "forest_chart_title": {
+        "nl": "Verandering van {a} naar {b}",
+        "en": "Change from {a} to {b}",
+    },
+    "forest_axis": {
+        "nl": "Verandering in % van het niveau in periode A",
+        "en": "Change in % of the level in window A",
+    },
+    "forest_summary": {
+        "nl": "{n} vergelijkingen: {kinds}.",
+        "en": "{n} comparisons: {kinds}.",
+    },
+    "forest_disagree": {
+        "nl": "De methoden verschillen bij: {rows}.",
+        "en": "The methods disagree for: {rows}.",
+    },
+    "verdict_increase": {"nl": "hoger", "en": "higher"},
+    "verdict_decrease": {"nl": "lager", "en": "lower"},
+    "verdict_little_change": {"nl": "weinig verandering", "en": "little change"},
+    "verdict_no_detectable_change": {
+        "nl": "geen aantoonbare verandering",
+        "en": "no detectable change",
+    },
+    "verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "robustness_panel": {"nl": "Robuustheidspanel", "en": "Robustness panel"},
+    "robustness_intro": {
+        "nl": "Dezelfde verandering op vier manieren gemeten. Komen de 95%-intervallen van alle "
+        "methoden overeen, dan hangt de uitkomst niet aan één rekenwijze.",
+        "en": "The same change measured four ways. When the 95% intervals of all methods "
+        "overlap, the result does not hang on one way of computing it.",
+    },
+    "methods_agree": {"nl": "methoden komen overeen", "en": "methods agree"},
+    "methods_disagree": {"nl": "methoden verschillen", "en": "methods disagree"},
+    "methods_agree_long": {
+        "nl": "De {n} methoden komen overeen: hun 95%-intervallen delen ten minste één waarde.",
+        "en": "The {n} methods agree: their 95% intervals share at least one value.",
+    },
+    "methods_disagree_long": {
+        "nl": "De methoden verschillen: niet alle 95%-intervallen overlappen. Lees deze "
+        "verandering met voorzichtigheid.",
+        "en": "The methods disagree: not all 95% intervals overlap. Read this change with caution.",
+    },
+    "method": {"nl": "Methode", "en": "Method"},
+    "change_pct": {"nl": "Verandering", "en": "Change"},
+    "interval80": {"nl": "80%-interval", "en": "80% interval"},
+    "interval95": {"nl": "95%-interval", "en": "95% interval"},
+    "probability_increase": {"nl": "Kans op stijging", "en": "Probability of a rise"},
+    "likelihood_term": {"nl": "Waarschijnlijkheid", "en": "Likelihood"},
+    "overlaps_all": {"nl": "Overlapt met alle andere", "en": "Overlaps all others"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+    "sdc_line": {
+        "nl": "**Kleinste aantoonbare verandering:** ongeveer {size} van het niveau in {a}. "
+        "Een kleinere verandering kan echt zijn en toch niet opvallen tegen de ruis.",
+        "en": "**Smallest detectable change:** about {size} of the level in {a}. A smaller "
+        "change can be real and still not stand out from the noise.",
+    },
+    "evidence_quality": {"nl": "Kwaliteit van het bewijs", "en": "Evidence quality"},
+    "trend_method": {"nl": "trendmodel", "en": "trend model"},
+    "compare_table": {"nl": "De tabel achter de grafiek", "en": "The table behind the chart"},
+    "download_csv": {"nl": "Download tabel (CSV)", "en": "Download table (CSV)"},
 }
 
 

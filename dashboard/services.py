@@ -23,11 +23,13 @@ import streamlit as st
 
 from dashboard import auth
 from indicators import access, audit
+from indicators.analysis import Comparison, compare_from_store
+from indicators.analysis.table import RECORD_COLUMNS, comparison_record, methods_frame
 from indicators.build import DEFAULT_STORE
 from indicators.catalogue import Catalogue, Indicator
-from indicators.charts import observed_figure
-from indicators.citation import source_line
-from indicators.errors import AccessDenied
+from indicators.charts import forest_figure, observed_figure
+from indicators.citation import DEMO_MARK, source_line
+from indicators.errors import AccessDenied, InsufficientDataError
 from indicators.store import Store
 
 STORE_ENV = "PARTNERSHIP_MONITOR_STORE"
@@ -243,3 +245,129 @@ def citation(indicator: Indicator, obs: pd.DataFrame, lang: str) -> str:
         vintage=vintage.date() if vintage is not None else None,
         demo=bool(obs["is_demo"].any()) if len(obs) else False,
     )
+
+
+# --- period comparisons (Compare page): stored trends, arithmetic only --------
+@st.cache_data(show_spinner=False, max_entries=4000)
+def _comparison(
+    path: str,
+    token: str,
+    indicator_id: str,
+    country: str,
+    reporter: str,
+    a: str,
+    b: str,
+    group: tuple[str, ...] | None,
+) -> Comparison | None:
+    cat = _catalogue(path, token)
+    ind, where = cat.indicator_by_id[indicator_id], cat.country_by_iso3[country]
+    subject = {lang: f"{ind.title(lang)}, {where.name(lang)}" for lang in ("nl", "en")}
+    codes = "default" if group is None else [c for c in group if c != country]
+    try:
+        return compare_from_store(
+            _store_handle(path), indicator_id, country, reporter, a, b, codes, subject=subject
+        )
+    except InsufficientDataError:
+        return None
+
+
+def comparison(
+    indicator_id: str,
+    country: str,
+    reporter: str,
+    a: str,
+    b: str,
+    group: tuple[str, ...] | None = None,
+) -> Comparison | None:
+    """Window b against window a from the stored trend (None: too few data points).
+
+    `group`: None for the default comparison countries, else the ISO3 codes to
+    compare against (empty: no comparison countries).
+    """
+    require_view(indicator_id, country=country, reporter=reporter)
+    return _comparison(store_path(), token(), indicator_id, country, reporter, a, b, group)
+
+
+def default_comparison_group(country: str) -> list[str]:
+    """The comparison countries a priority country is compared with by default."""
+    cat = catalogue()
+    if cat.country_by_iso3[country].role != "priority":
+        return []
+    return sorted(c.iso3 for c in cat.countries if c.role == "comparison")
+
+
+COMPARISON_TABLE_KEYS = [
+    "indicator_id",
+    "indicator",
+    "country_iso3",
+    "country",
+    "reporter",
+    "comparison_countries",
+    "status",
+]
+
+
+def comparison_table(
+    items: list[tuple[str, str, str]],
+    a: str,
+    b: str,
+    group: tuple[str, ...] | None,
+    lang: str,
+) -> pd.DataFrame:
+    """One row per (indicator, country, reporter): the change, its intervals, its words."""
+    cat = catalogue()
+    demo = demo_status() == "demo"
+    rows = []
+    for indicator_id, country, reporter in items:
+        c = comparison(indicator_id, country, reporter, a, b, group)
+        used = default_comparison_group(country) if group is None else list(group)
+        with_group = c is not None and any(m.name == "relative_to_comparison" for m in c.methods)
+        row = {
+            "indicator_id": indicator_id,
+            "indicator": cat.indicator_by_id[indicator_id].title(lang),
+            "country_iso3": country,
+            "country": cat.country_by_iso3[country].name(lang),
+            "reporter": reporter,
+            "comparison_countries": ",".join(x for x in used if x != country) if with_group else "",
+            "status": "ok" if c is not None else "too_few",
+        }
+        row |= comparison_record(c, lang) if c is not None else dict.fromkeys(RECORD_COLUMNS)
+        if demo:
+            row["data_status"] = DEMO_MARK["en" if lang == "en" else "nl"]
+        rows.append(row)
+    columns = COMPARISON_TABLE_KEYS + RECORD_COLUMNS + (["data_status"] if demo else [])
+    return pd.DataFrame(rows, columns=columns)
+
+
+def comparison_methods(
+    indicator_id: str,
+    country: str,
+    reporter: str,
+    a: str,
+    b: str,
+    group: tuple[str, ...] | None,
+    lang: str,
+) -> pd.DataFrame:
+    """The robustness panel of one comparison: methods side by side."""
+    c = comparison(indicator_id, country, reporter, a, b, group)
+    return methods_frame(c, lang) if c is not None else pd.DataFrame()
+
+
+def demo_mark(lang: str) -> str:
+    return DEMO_MARK["en" if lang == "en" else "nl"]
+
+
+def forest_chart(rows: pd.DataFrame, lang: str, **options: object) -> go.Figure:
+    return forest_figure(rows, lang, **options)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """CSV that no spreadsheet reads as a formula: risky text cells get a leading quote."""
+
+    def safe(value: object) -> object:
+        return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+    return frame.map(safe).to_csv(index=False).encode("utf-8")

@@ -382,3 +382,158 @@ def _dates(column: pd.Series) -> list[str]:
 def _rgba(hex_colour: str, alpha: float) -> str:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
+
+
+# --- forest plot: changes between two windows with their intervals ----------
+VERDICT_MARKERS = {
+    "increase": "triangle-up",
+    "decrease": "triangle-down",
+    "little_change": "diamond",
+    "no_detectable_change": "circle-open",
+}
+VERDICT_WORDS = {
+    "nl": {
+        "increase": "hoger (95%-interval boven nul)",
+        "decrease": "lager (95%-interval onder nul)",
+        "little_change": "weinig verandering",
+        "no_detectable_change": "geen aantoonbare verandering",
+        "no_change": "geen verandering",
+        "bars": "dikke balk: 80%-interval · dunne lijn: 95%-interval",
+    },
+    "en": {
+        "increase": "higher (95% interval above zero)",
+        "decrease": "lower (95% interval below zero)",
+        "little_change": "little change",
+        "no_detectable_change": "no detectable change",
+        "no_change": "no change",
+        "bars": "thick bar: 80% interval · thin line: 95% interval",
+    },
+}
+FOREST_COLUMNS = ["label", "estimate", "low80", "high80", "low95", "high95", "verdict"]
+
+
+def forest_spec(
+    rows: pd.DataFrame,
+    lang: str,
+    *,
+    title: str,
+    x_title: str,
+    group: str | None = None,
+    group_names: dict[str, str] | None = None,
+) -> Spec:
+    """A forest plot: one line per row, top to bottom, estimate with 80% and 95% intervals.
+
+    `rows` has FOREST_COLUMNS (label unique per row; verdict one of VERDICT_MARKERS)
+    and optionally a `group` column whose values share colour, marker and dash; the
+    verdict is carried by the marker shape and the legend, never by colour alone.
+    """
+    words = VERDICT_WORDS["en" if lang == "en" else "nl"]
+    traces: list[Spec] = []
+    groups = rows.groupby(group, sort=False) if group else [(None, rows)]
+    for pos, (name, part) in enumerate(groups):
+        style = style_for(pos)
+        label = (group_names or {}).get(name, name) if name is not None else title
+        y = part["label"].tolist()
+        for low, high, width, show in (
+            ("low95", "high95", 1.5, True),
+            ("low80", "high80", 6, False),
+        ):
+            xs: list[float | None] = []
+            ys: list[str | None] = []
+            for lo, hi, lab in zip(part[low], part[high], y, strict=True):
+                xs += [float(lo), float(hi), None]
+                ys += [lab, lab, None]
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": xs,
+                    "y": ys,
+                    "mode": "lines",
+                    "line": {"color": style["color"], "width": width, "dash": "solid"},
+                    "opacity": 1.0 if show else 0.55,
+                    "name": label,
+                    "legendgroup": str(label),
+                    "showlegend": show and group is not None,
+                    "hoverinfo": "skip",
+                }
+            )
+        verdicts = part["verdict"].tolist()
+        traces.append(
+            {
+                "type": "scatter",
+                "x": part["estimate"].astype(float).tolist(),
+                "y": y,
+                "mode": "markers",
+                "marker": {
+                    "symbol": [VERDICT_MARKERS.get(v, "circle") for v in verdicts],
+                    "size": 12,
+                    "color": style["color"],
+                    "line": {"width": 1.5, "color": style["color"]},
+                },
+                "name": label,
+                "legendgroup": str(label),
+                "showlegend": False,
+                "customdata": [
+                    [words.get(v, v), lo, hi]
+                    for v, lo, hi in zip(verdicts, part["low95"], part["high95"], strict=True)
+                ],
+                "hovertemplate": "%{y}: %{x:+,.3~g} [%{customdata[1]:+,.3~g}, "
+                "%{customdata[2]:+,.3~g}]<br>%{customdata[0]}<extra></extra>",
+            }
+        )
+    for verdict in dict.fromkeys(rows["verdict"]):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "marker": {
+                    "symbol": VERDICT_MARKERS.get(verdict, "circle"),
+                    "size": 11,
+                    "color": "#444444",
+                },
+                "name": words.get(verdict, verdict),
+                "showlegend": True,
+            }
+        )
+    n = len(rows)
+    plot_height = 40 + 34 * n
+    layout = base_layout(title=title, y_title="", height=plot_height + 50 + 150)
+    layout["hovermode"] = "closest"
+    layout["xaxis"] = {
+        "title": {"text": f"{x_title}<br><sup>{words['bars']}</sup>"},
+        "zeroline": False,
+    }
+    layout["yaxis"] = {"autorange": "reversed", "type": "category", "automargin": True}
+    # The legend sits under the two-line axis title: 80 px below the plot area.
+    layout["margin"] = {"l": 20, "r": 20, "t": 50, "b": 150}
+    layout["legend"]["y"] = -80 / plot_height
+    layout["shapes"].append(
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": 0,
+            "x1": 0,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#333333", "width": 1, "dash": "dash"},
+        }
+    )
+    layout["annotations"].append(
+        {
+            "xref": "x",
+            "yref": "paper",
+            "x": 0,
+            "y": 1,
+            "text": words["no_change"],
+            "showarrow": False,
+            "yanchor": "bottom",
+        }
+    )
+    return {"data": traces, "layout": layout}
+
+
+def forest_figure(rows: pd.DataFrame, lang: str, **options: Any) -> go.Figure:
+    return to_figure(forest_spec(rows, lang, **options))

@@ -139,7 +139,7 @@ def test_a_shared_link_to_a_restricted_indicator_says_restricted(app_env, demo_s
 def test_compare_offers_restricted_indicators_only_to_the_taskforce(app_env, demo_store_path):
     app_env(demo_store_path)
     options = {
-        person: set(run_as(person, "compare").selectbox(key="compare_indicator").options)
+        person: set(run_as(person, "compare").multiselect(key="compare_indicators").options)
         for person in ("viewer", "taskforce")
     }
     assert "Gezamenlijke operaties" in options["taskforce"]  # options are shown titles
@@ -182,8 +182,8 @@ def test_local_mode_refuses_real_restricted_figures_everywhere(app_env, fresh_st
     assert t("restricted_local", "nl") in texts(at)
     assert not any(RESTRICTED_TITLE in title for title in chart_titles(at))
     at.switch_page("app_pages/compare.py").run()
-    assert RESTRICTED_TITLE not in at.selectbox(key="compare_indicator").options
-    assert "Bevolking" in at.selectbox(key="compare_indicator").options
+    assert RESTRICTED_TITLE not in at.multiselect(key="compare_indicators").options
+    assert "Bevolking" in at.multiselect(key="compare_indicators").options
     at.switch_page("app_pages/overview.py").run()
     assert all(total < 10 for _, total in overview_counts(at))
     assert not log.exists()

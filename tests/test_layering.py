@@ -51,3 +51,54 @@ def test_sql_lives_only_in_the_store():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 assert not SQL.search(node.value), f"SQL-like text in {path}: {node.value[:60]!r}"
+
+
+# Whatever fits a model; the dashboard only reads what the precomputation stored.
+FITTING = {
+    "estimate_trend",
+    "compare_periods",
+    "fit_structural",
+    "UnobservedComponents",
+    "precompute",
+    "refresh_trends",
+    "analyse_series",
+    "run_parallel",
+}
+FITTING_MODULES = ("statsmodels", "indicators.analysis.trend", "indicators.analysis.structural",
+                   "indicators.analysis.precompute", "indicators.analysis.workers",
+                   "indicators.analysis.summary")  # fmt: skip
+
+
+def _names(path: Path) -> set[str]:
+    """Every identifier a module uses: names, attributes and imported names."""
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Name):
+            out.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            out.add(node.attr)
+        elif isinstance(node, ast.ImportFrom | ast.Import):
+            out |= {a.asname or a.name for a in node.names}
+    return out
+
+
+def test_the_dashboard_fits_no_model():
+    for path in _py("dashboard"):
+        assert not FITTING & _names(path), f"{path.name} fits: {FITTING & _names(path)}"
+        assert not any(m.startswith(FITTING_MODULES) for m in _imports(path)), path
+
+
+def test_pages_do_no_sql_and_open_no_store():
+    for path in _py("dashboard/app_pages"):
+        used = _names(path)
+        assert not {"execute", "sql", "Store", "connect", "_store_handle"} & used, path
+
+
+def test_the_layering_test_sees_a_violation(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text(
+        "from indicators.analysis import estimate_trend\nx = con.execute('SELECT 1')\n",
+        encoding="utf-8",
+    )
+    assert "estimate_trend" in _names(page) and "execute" in _names(page)
+    assert SQL.search("SELECT 1 ")

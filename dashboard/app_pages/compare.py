@@ -1,6 +1,13 @@
-"""Compare periods: choose windows A and B over an observed series."""
+"""Compare periods: windows A and B, countries and indicators, a forest plot of changes.
+
+Every number comes from the stored trends (arithmetic only, cached per choice): the
+headline change with 80% and 95% intervals, the robustness panel per row, the
+smallest detectable change, and the table behind it all as a download.
+"""
 
 from __future__ import annotations
+
+import re
 
 import streamlit as st
 
@@ -12,46 +19,178 @@ cat = services.catalogue()
 st.title(t("page_compare", lang))
 st.caption(t("compare_intro", lang))
 
+# --- windows A and B: a named period, or any span of years --------------------
 periods = {p.id: p for p in cat.periods}
-labels = {p.id: f"{p.title(lang)} ({p.label})" for p in cat.periods}
-left, right = st.columns(2)
-a = left.selectbox(
-    t("window_a", lang), list(periods), format_func=labels.get, index=0, key="compare_a"
-)
-b = right.selectbox(
-    t("window_b", lang), list(periods), format_func=labels.get, index=1, key="compare_b"
-)
-visible = [i for i in cat.indicators if services.can_view(i)]
-ids = [i.id for i in visible]
-ind_id = st.selectbox(
-    t("indicator", lang),
-    ids,
-    key="compare_indicator",
-    format_func=lambda i: cat.indicator_by_id[i].title(lang),
-)
-codes = [c.iso3 for c in cat.countries]
-country = st.selectbox(
-    t("country", lang),
-    codes,
-    key="compare_country",
-    format_func=lambda c: cat.country_by_iso3[c].name(lang),
-)
-ind = cat.indicator_by_id[ind_id]
-obs = services.observations(ind_id, country, ind.reporters[0])
-if obs["value"].notna().sum() == 0:
-    components.gap_cell(ind, "no_data", lang)
-else:
-    windows = tuple(
-        (periods[p].label, periods[p].start, periods[p].end or obs["period_end"].max())
-        for p in (a, b)
+CUSTOM = "custom"
+YEARS = re.compile(r"^(\d{4})-(\d{4})$")
+first_year = min(p.start.year for p in cat.periods)
+last_year = max([p.end.year for p in cat.periods if p.end] + [first_year])
+
+
+def _period_label(pid: str) -> str:
+    if pid == CUSTOM:
+        return t("custom_years", lang)
+    p = periods[pid]
+    return f"{p.title(lang)} ({p.label})"
+
+
+def window_choice(slot: str, role: str, column) -> str:
+    """A window as parse_window reads it: a named period's label or 'YYYY-YYYY'."""
+    default = next((p.id for p in cat.periods if p.role == role), cat.periods[0].id)
+    key = f"compare_{slot}"
+    if key not in st.session_state:
+        wanted = st.query_params.get(slot)
+        match = YEARS.match(wanted or "")
+        if wanted in periods or wanted is None:
+            st.session_state[key] = wanted or default
+        elif match and first_year - 20 <= int(match[1]) <= int(match[2]) <= last_year + 5:
+            st.session_state[key] = CUSTOM
+            st.session_state[f"{key}_years"] = (int(match[1]), int(match[2]))
+        else:
+            st.info(t("bad_link", lang, what=f"{slot}={wanted}"))
+            st.session_state[key] = default
+    choice = column.selectbox(
+        t(f"window_{slot}", lang), [*periods, CUSTOM], format_func=_period_label, key=key
     )
-    title = f"{ind.title(lang)} — {cat.country_by_iso3[country].name(lang)}"
-    fig = services.observed_chart(ind_id, [country], ind.reporters[0], lang, title, windows)
-    components.chart_card(
-        ind,
-        fig,
-        obs,
-        lang,
-        key="compare_chart",
-        filename=f"{country}_{ind_id}_{periods[a].label}_vs_{periods[b].label}",
+    if choice != CUSTOM:
+        st.query_params[slot] = choice
+        p = periods[choice]
+        return p.label.replace("–", "-")
+    base = periods[default]
+    low, high = column.slider(
+        t("years", lang),
+        min_value=min(first_year, 2010),
+        max_value=max(last_year, 2026),
+        value=(base.start.year, (base.end or base.start).year),
+        key=f"{key}_years",
+    )
+    st.query_params[slot] = f"{low}-{high}"
+    return f"{low}-{high}"
+
+
+left, right = st.columns(2)
+window_a = window_choice("a", "a", left)
+window_b = window_choice("b", "b", right)
+
+# --- countries, indicators, reporting area, comparison group ------------------
+names = {c.iso3: c.name(lang) for c in cat.countries}
+countries = components.url_choices(
+    "countries",
+    list(names),
+    [c.iso3 for c in cat.countries if c.role == "priority"],
+    lang,
+    label=t("countries", lang),
+    format_func=names.get,
+    key="compare_countries",
+)
+visible = [i.id for i in cat.indicators if services.can_view(i)]
+indicators = components.url_choices(
+    "indicators",
+    visible,
+    [i for i in ("irregular_detections", "return_returned") if i in visible],
+    lang,
+    label=t("indicators", lang),
+    format_func=lambda i: cat.indicator_by_id[i].title(lang),
+    key="compare_indicators",
+)
+areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
+reporter = (
+    st.segmented_control(
+        t("reporter", lang),
+        ["EU27", "NL"],
+        format_func=areas.get,
+        default="EU27",
+        key="compare_reporter",
+        help=t("reporter_help", lang),
+    )
+    or "EU27"
+)
+group_modes = ["default", "none", "choose"]
+if "compare_group" not in st.session_state:
+    st.session_state["compare_group"] = components.url_choice("group", group_modes, "default", lang)
+group_mode = st.radio(
+    t("comparison_group", lang),
+    group_modes,
+    format_func=lambda m: t(f"group_{m}", lang),
+    key="compare_group",
+    horizontal=True,
+    help=t("comparison_group_help", lang),
+)
+st.query_params["group"] = group_mode
+group: tuple[str, ...] | None = None
+if group_mode == "none":
+    group = ()
+elif group_mode == "choose":
+    group = tuple(
+        st.multiselect(
+            t("comparison_countries", lang),
+            list(names),
+            default=[c.iso3 for c in cat.countries if c.role == "comparison"],
+            format_func=names.get,
+            key="compare_group_countries",
+        )
+    )
+
+if not countries or not indicators:
+    st.info(t("compare_choose", lang))
+    st.stop()
+
+# --- the comparisons, the forest plot, the table ----------------------------------
+items = []
+for ind_id in indicators:
+    ind = cat.indicator_by_id[ind_id]
+    area = reporter if reporter in ind.reporters else ind.reporters[0]
+    items += [(ind_id, country, area) for country in countries]
+table = services.comparison_table(items, window_a, window_b, group, lang)
+table["label"] = table["country"] + " · " + table["indicator"]
+ok = table[(table["status"] == "ok") & table["estimate_pct"].notna()]
+
+st.header(t("forest_title", lang))
+if ok.empty:
+    st.info(t("too_few", lang))
+else:
+    # Percent of window A's level: one axis for indicators in different units.
+    pct = ["estimate", "low80", "high80", "low95", "high95"]
+    rows = ok[["label", "verdict", "country"]].assign(**{k: ok[f"{k}_pct"] for k in pct})
+    title = t("forest_chart_title", lang, a=ok["window_a"].iat[0], b=ok["window_b"].iat[0])
+    fig = services.forest_chart(
+        rows, lang, title=title, x_title=t("forest_axis", lang), group="country"
+    )
+    with st.container(border=True):
+        st.plotly_chart(
+            fig,
+            width="stretch",
+            key="compare_forest",
+            config=components.plotly_config(f"compare_{window_a}_vs_{window_b}"),
+        )
+        st.caption(components.forest_summary(ok, lang))
+        if services.demo_status() != "real":
+            st.caption(services.demo_mark(lang))
+missing = table[table["status"] != "ok"]
+if len(missing):
+    st.caption(t("too_few", lang) + " " + "; ".join(missing["label"]))
+
+st.header(t("robustness_panel", lang))
+st.caption(t("robustness_intro", lang))
+for row in ok.itertuples():
+    agree = t("methods_agree" if row.methods_agree else "methods_disagree", lang)
+    icon = "✔" if row.methods_agree else "⚠"
+    with st.expander(f"{row.label} — {icon} {agree}", expanded=len(ok) == 1):
+        st.markdown(row.sentence)
+        panel = services.comparison_methods(
+            row.indicator_id, row.country_iso3, row.reporter, window_a, window_b, group, lang
+        )
+        components.methods_panel(panel, row, lang)
+
+st.header(t("compare_table", lang))
+st.dataframe(table.drop(columns=["label"]), hide_index=True, width="stretch")
+if services.allowed("export"):
+    st.download_button(
+        t("download_csv", lang),
+        services.table_csv(table.drop(columns=["label"])),
+        file_name=f"comparison_{window_a}_vs_{window_b}.csv",
+        mime="text/csv",
+        key="compare_download",
+        on_click=services.record_export,
+        args=(list(indicators), "compare_table_csv"),
     )

@@ -22,7 +22,7 @@ from indicators.analysis.likelihood import likelihood
 from indicators.analysis.methods import LABELS
 
 if TYPE_CHECKING:
-    from indicators.analysis.comparison import Comparison
+    from indicators.analysis.comparison import Change, Comparison
 
 LITTLE_CHANGE_PCT = 10.0
 CAUSAL_WORDS: tuple[str, ...] = (
@@ -132,8 +132,11 @@ def find_causal_language(text: str) -> list[str]:
     return [m.group(0) for m in _CAUSAL.finditer(text)]
 
 
-def verdict(c: Comparison) -> str:
-    """'increase', 'decrease', 'little_change' or 'no_detectable_change'."""
+def verdict(c: Change) -> str:
+    """'increase', 'decrease', 'little_change' or 'no_detectable_change'.
+
+    Works on any change with 95% intervals: the headline or one method of the panel.
+    """
     if c.low95 > 0:
         return "increase"
     if c.high95 < 0:

@@ -1,0 +1,151 @@
+"""Compare periods under AppTest: windows, countries, indicators, comparison group, table."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from dashboard import services
+from dashboard.i18n import t
+from indicators.analysis import compare_from_store
+from tests.test_pages import open_page, texts
+
+
+def forest(at) -> dict:
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return next(
+        s for s in specs if "no change" in json.dumps(s) or "geen verandering" in json.dumps(s)
+    )
+
+
+def table(at) -> pd.DataFrame:
+    return next(df.value for df in at.dataframe if "indicator_id" in df.value.columns)
+
+
+def test_defaults_are_the_named_periods_and_priority_countries(use_store, demo_store_path, store):
+    use_store(demo_store_path)
+    at = open_page("compare")
+    frame = table(at)
+    assert set(frame["country_iso3"]) == {"MAR", "TUN", "IRQ", "TUR"}
+    assert set(frame["window_a"]) == {"2016–2021"} and set(frame["window_b"]) == {"2022–2025"}
+    # The page shows what the library computes from the stored trends, nothing else.
+    row = frame[
+        (frame["indicator_id"] == "irregular_detections") & (frame["country_iso3"] == "TUN")
+    ]
+    direct = compare_from_store(
+        store, "irregular_detections", "TUN", "EU_EXT", "2016-2021", "2022-2025"
+    )
+    assert row["estimate_pct"].iat[0] == pytest.approx(direct.estimate_pct)
+    assert row["low95"].iat[0] == pytest.approx(direct.low95)
+    assert row["likelihood"].iat[0] == direct.likelihood_nl
+    # One forest line per row with a value, labelled by country and indicator.
+    spec = forest(at)
+    markers = [tr for tr in spec["data"] if tr.get("mode") == "markers" and tr["y"] != [None]]
+    labels = [y for tr in markers for y in tr["y"]]
+    assert (
+        len(labels) == len(frame)
+        and "Tunesië · Detecties van irreguliere grensoverschrijdingen" in labels
+    )
+    assert any(e.label.startswith("Tunesië · Detecties") for e in at.expander)
+    assert t("demo_banner", "nl") in texts(at)
+
+
+def test_custom_windows_from_a_link(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page(
+        "compare",
+        {
+            "a": "2017-2019",
+            "b": "2023-2024",
+            "countries": "TUN",
+            "indicators": "irregular_detections",
+        },
+    )
+    frame = table(at)
+    assert len(frame) == 1
+    assert frame["window_a"].iat[0] == "2017–2019" and frame["window_b"].iat[0] == "2023–2024"
+    assert frame["n_a"].iat[0] <= 36 and frame["n_b"].iat[0] <= 24
+    assert at.selectbox(key="compare_a").value == "custom"
+    assert at.slider(key="compare_a_years").value == (2017, 2019)
+
+
+def test_changing_a_window_changes_the_comparison(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("compare", {"countries": "MAR", "indicators": "return_returned"})
+    before = table(at)["estimate"].iat[0]
+    at.selectbox(key="compare_b").set_value("taskforce").run()
+    after = table(at)
+    assert after["window_b"].iat[0] == "2025–"
+    assert after["estimate"].iat[0] != before
+    assert at.query_params["b"] in (["taskforce"], "taskforce")
+
+
+def test_comparison_group_choice_changes_the_panel(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("compare", {"countries": "TUN", "indicators": "irregular_detections"})
+    assert table(at)["comparison_countries"].iat[0] == "DZA,EGY,NGA"
+    methods = at.dataframe[0].value
+    assert len(methods) == 4  # with comparison countries: four methods side by side
+    at.radio(key="compare_group").set_value("none").run()
+    assert table(at)["comparison_countries"].iat[0] == ""
+    assert table(at)["n_methods"].iat[0] == 3
+    at.radio(key="compare_group").set_value("choose").run()
+    at.multiselect(key="compare_group_countries").set_value(["EGY"]).run()
+    frame = table(at)
+    assert frame["comparison_countries"].iat[0] == "EGY" and frame["n_methods"].iat[0] == 4
+
+
+def test_robustness_panel_and_smallest_detectable_change(use_store, demo_store_path, store):
+    use_store(demo_store_path)
+    at = open_page(
+        "compare", {"countries": "IRQ", "indicators": "irregular_detections", "lang": "en"}
+    )
+    direct = compare_from_store(
+        store, "irregular_detections", "IRQ", "EU_EXT", "2016-2021", "2022-2025"
+    )
+    panel = at.dataframe[0].value
+    assert list(panel["Method"]) == [m.label_en for m in direct.methods]
+    shown = texts(at)
+    assert "Smallest detectable change" in shown
+    assert f"{direct.smallest_detectable_change_pct:,.0f}%" in shown
+    agree = "methods agree" if direct.methods_agree else "methods disagree"
+    assert any(agree in e.label for e in at.expander)
+
+
+def test_bad_links_fall_back_with_a_notice(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("compare", {"a": "sometime", "countries": "TUN,ATL", "group": "weird"})
+    notices = " ".join(i.value for i in at.info)
+    assert "a=sometime" in notices and "countries=ATL" in notices and "group=weird" in notices
+    frame = table(at)
+    assert set(frame["country_iso3"]) == {"TUN"} and set(frame["window_a"]) == {"2016–2021"}
+
+
+def test_language_switch_keeps_the_choices(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("compare", {"countries": "TUR", "indicators": "return_orders", "b": "taskforce"})
+    at.sidebar.radio(key="app_lang").set_value("en").run()
+    frame = table(at)
+    assert frame["country"].iat[0] == "Türkiye" and frame["indicator"].iat[0] == "Orders to leave"
+    assert frame["window_b"].iat[0] == "2025–"
+    assert at.title[0].value == "Compare periods"
+
+
+def test_the_downloaded_table_is_the_shown_table_and_carries_no_formulas(
+    use_store, demo_store_path
+):
+    use_store(demo_store_path)
+    at = open_page("compare", {"countries": "TUN,MAR", "indicators": "return_returned"})
+    frame = table(at)
+    data = services.table_csv(frame)
+    back = pd.read_csv(io.BytesIO(data))
+    assert list(back.columns) == list(frame.columns) and len(back) == len(frame)
+    assert (back["data_status"] == "Demonstratiegegevens — geen officiële statistiek").all()
+    hostile = pd.DataFrame(
+        {"label": ['=HYPERLINK("http://x")', "+1", "@SUM(A1)", "-2+3", "ok"], "n": [1, 2, 3, 4, 5]}
+    )
+    cells = pd.read_csv(io.BytesIO(services.table_csv(hostile)))["label"].tolist()
+    assert all(c.startswith("'") for c in cells[:4]) and cells[4] == "ok"
