@@ -17,12 +17,14 @@ from typing import Any
 
 import pandas as pd
 
-from indicators.analysis import Window, compare_from_store, compare_periods, parse_window
+from indicators.analysis import Window, compare_from_store, compare_periods
 from indicators.analysis.stored import comparison_values
+from indicators.analysis.windows import named_or_parsed
 from indicators.build import DEFAULT_STORE, build_demo_store, needs_build
 from indicators.catalogue import DATA_DIR, Catalogue, Indicator
 from indicators.citation import DEMO_MARK
 from indicators.errors import InputError, InsufficientDataError, Problem, ProjectError, StoreError
+from indicators.export import command as export_command
 from indicators.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,12 +210,7 @@ def _series_key(cat: Catalogue, args: argparse.Namespace) -> tuple[Indicator, st
 
 def _window(cat: Catalogue, spec: str) -> Window:
     """A named period of the catalogue ('baseline') or a window like 2016-2021."""
-    named = {p.id: p for p in cat.periods}
-    if spec in named:
-        p = named[spec]
-        end = pd.Timestamp(p.end) if p.end else None
-        return Window(pd.Timestamp(p.start), end, p.label)
-    return parse_window(spec)
+    return named_or_parsed(cat.periods, spec)
 
 
 def _comparison_codes(cat: Catalogue, spec: str | None) -> list[str] | str | None:
@@ -232,6 +229,9 @@ def _demo_notice(store: Store) -> dict:
     status = store.demo_status()
     demo = status in ("demo", "mixed")
     return {"data_status": status, "demo": demo, "notice": DEMO_MARK["en"] if demo else None}
+
+
+COMMANDS["export"] = export_command.run
 
 
 @command("serve")
@@ -302,6 +302,9 @@ def parser() -> argparse.ArgumentParser:
     )
     cp.add_argument(
         "--refit", action="store_true", help="fit the trend again instead of reading it"
+    )
+    export_command.add_arguments(
+        add("export", "briefing files: a chart, a bundle or a country pack")
     )
     sv = add("serve", "start the dashboard")
     sv.add_argument("--port", type=int, default=8501)

@@ -8,11 +8,13 @@ last value), or a (start, end) pair of anything pandas reads as a date.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from indicators.catalogue import Period
 from indicators.errors import InputError, Problem
 
 _YEARS = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})?\s*$")
@@ -35,6 +37,14 @@ class Window:
 
 
 WindowSpec = Window | str | tuple
+
+
+def named_or_parsed(periods: Iterable[Period], spec: str) -> Window:
+    """A named period of the catalogue ('baseline') or a window like 2016-2021."""
+    for p in periods:
+        if p.id == spec:
+            return Window(pd.Timestamp(p.start), pd.Timestamp(p.end) if p.end else None, p.label)
+    return parse_window(spec)
 
 
 def parse_window(spec: WindowSpec) -> Window:

@@ -1,0 +1,136 @@
+"""`partnership-monitor export chart|bundle|pack`: briefing files in batch, before a meeting.
+
+Heavy imports (plotly, kaleido, reportlab) happen when the command runs, so other
+commands start as quickly as before.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from indicators.errors import InputError, Problem
+
+KINDS = ("chart", "bundle", "pack")
+FORMATS = {
+    "chart": ("png", "svg", "pdf", "csv", "xlsx"),
+    "bundle": ("zip",),
+    "pack": ("pdf", "pptx"),
+}
+
+
+def add_arguments(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("kind", choices=KINDS, help="one chart, a bundle of charts, or a country pack")
+    sp.add_argument(
+        "--country", required=True, help="ISO3 code(s), comma-separated: TUN or TUN,MAR"
+    )
+    sp.add_argument(
+        "--indicator",
+        default=None,
+        help="indicator id(s), comma-separated (bundle: 'all' for every one that may be shown)",
+    )
+    sp.add_argument("--reporter", default=None, help="reporting area (default: the first)")
+    sp.add_argument("--a", default="baseline", help="window A: 2016-2021 or a period id")
+    sp.add_argument("--b", default="partnership", help="window B, written like window A")
+    sp.add_argument("--lang", choices=("nl", "en"), default="nl")
+    sp.add_argument(
+        "--format",
+        default=None,
+        help="chart: png, svg, pdf, csv or xlsx (comma-separated for several); pack: pdf or "
+        "pptx (default both); bundle: zip",
+    )
+    sp.add_argument(
+        "--out", type=Path, default=Path("."), help="file to write, or a folder (default: here)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from indicators.export.content import store_may_view
+    from indicators.export.render import RenderError, unavailable_reason
+    from indicators.store import Store
+
+    formats = _formats(args)
+    if any(f in ("png", "svg", "pdf", "zip", "pptx") for f in formats):
+        reason = unavailable_reason()
+        if reason:
+            raise RenderError(reason)
+    store = Store(args.store)
+    may_view = store_may_view(store)
+    files = {"chart": _chart, "bundle": _bundle, "pack": _pack}[args.kind](
+        store, args, formats, may_view
+    )
+    for name, data in files:
+        target = _target(args.out, name, len(files))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        print(f"wrote {target} ({len(data):,} bytes)")
+    return 0
+
+
+def _formats(args: argparse.Namespace) -> list[str]:
+    allowed = FORMATS[args.kind]
+    if args.format is None:
+        if args.kind == "chart" and args.out.suffix.lstrip(".") in allowed:
+            return [args.out.suffix.lstrip(".")]
+        return ["png"] if args.kind == "chart" else list(allowed)
+    chosen = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    bad = [f for f in chosen if f not in allowed]
+    if bad or not chosen:
+        reason = f"{args.kind} can be written as {', '.join(allowed)}, not {bad or '(nothing)'}"
+        raise InputError(Problem("--format", None, None, reason))
+    return chosen
+
+
+def _countries(args: argparse.Namespace) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in args.country.split(",") if c.strip())
+
+
+def _indicators(args: argparse.Namespace, store, may_view) -> list[str]:  # noqa: ANN001
+    if not args.indicator:
+        raise InputError(Problem("--indicator", None, None, f"{args.kind} needs --indicator"))
+    if args.indicator.strip().lower() == "all":
+        return [i.id for i in store.catalogue().indicators if may_view(i)]
+    return [i.strip() for i in args.indicator.split(",") if i.strip()]
+
+
+def _chart(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: ANN001
+    from indicators.export.chart import chart_file
+    from indicators.export.content import ChartRequest, chart_content
+
+    ids = _indicators(args, store, may_view)
+    if len(ids) != 1:
+        raise InputError(Problem("--indicator", None, None, "chart takes one indicator"))
+    request = ChartRequest(ids[0], _countries(args), args.reporter, args.a, args.b)
+    content = chart_content(store, request, may_view)
+    return [chart_file(content, args.lang, fmt) for fmt in formats]
+
+
+def _bundle(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: ANN001
+    from indicators.export.bundle import bundle
+    from indicators.export.content import ChartRequest
+    from indicators.export.filenames import safe_name
+
+    countries = _countries(args)
+    requests = [
+        ChartRequest(i, countries, args.reporter, args.a, args.b)
+        for i in _indicators(args, store, may_view)
+    ]
+    name = safe_name(f"{'-'.join(countries)}_briefing_bundle_{args.a}_{args.b}_{args.lang}")
+    return [(f"{name}.zip", bundle(store, requests, may_view, args.lang))]
+
+
+def _pack(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: ANN001
+    from indicators.export.pack import pack_content, pack_file
+
+    countries = _countries(args)
+    if len(countries) != 1:
+        raise InputError(Problem("--country", None, None, "a pack is for one country"))
+    pack = pack_content(store, countries[0], may_view, args.lang, args.a, args.b)
+    return [pack_file(pack, fmt) for fmt in formats]
+
+
+def _target(out: Path, name: str, n_files: int) -> Path:
+    """`out` itself when it names one file; otherwise the generated name inside `out`."""
+    if out.is_dir() or n_files > 1 or not out.suffix:
+        return out / name
+    return out

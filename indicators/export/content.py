@@ -1,0 +1,255 @@
+"""What one exported chart holds: its figure, its numbers and the words that travel with it.
+
+`chart_content` gathers everything from the store once; the figure, files, bundles
+and packs are rendered from that. The figure comes from the same builder the
+dashboard calls (indicators.charts), with the same arguments, so what one sees is
+what one exports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators.access import LOCAL, Principal, can_view
+from indicators.analysis import compare_from_store
+from indicators.analysis.windows import Window, named_or_parsed
+from indicators.catalogue import LANGS, Catalogue, Indicator
+from indicators.charts import observed_figure
+from indicators.citation import _period_label, full_citations, source_line
+from indicators.errors import AccessDenied, InputError, InsufficientDataError, Problem
+from indicators.export.words import w
+from indicators.store import Store
+
+MayView = Callable[[Indicator], bool]
+DATA_COLUMNS = [
+    "indicator_id",
+    "country_iso3",
+    "reporter",
+    "period_start",
+    "period_end",
+    "value",
+    "lower",
+    "upper",
+    "flags",
+    "source_id",
+    "vintage",
+    "is_demo",
+]
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    """Which chart: one indicator, one or more countries, a reporting area, windows A and B."""
+
+    indicator_id: str
+    countries: tuple[str, ...]
+    reporter: str | None = None
+    a: str = "baseline"
+    b: str = "partnership"
+
+
+@dataclass
+class ChartContent:
+    """One chart with everything that must travel with it, in both languages."""
+
+    request: ChartRequest
+    indicator: Indicator
+    catalogue: Catalogue
+    reporter: str
+    window_a: Window
+    window_b: Window
+    observations: pd.DataFrame
+    sentences: dict[str, list[str]]
+    demo: bool
+    data_date: str | None
+    vintage: dt.date | None
+    store_meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def restricted(self) -> bool:
+        return self.indicator.restricted
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        return self.request.countries
+
+    @property
+    def window(self) -> str:
+        """'2016–2025': from the start of A to the end of B (or the last value)."""
+        end = self.window_b.end.year if self.window_b.end is not None else ""
+        return f"{self.window_a.start.year}–{end}"
+
+    def title(self, lang: str) -> str:
+        return self.indicator.title(lang)
+
+    def country_names(self, lang: str) -> str:
+        return ", ".join(self.catalogue.country_by_iso3[c].name(lang) for c in self.countries)
+
+    def area_name(self, lang: str) -> str:
+        areas = {a["code"]: a[f"name_{lang}"] for a in self.catalogue.reporting_areas}
+        return areas.get(self.reporter, self.reporter)
+
+    def subtitle(self, lang: str) -> str:
+        """Unit, countries, window and reporting area, e.g. 'persons · Tunisia · ...'."""
+        windows = f"{self.window_a.label} / {self.window_b.label}"
+        return " · ".join(
+            [
+                self.indicator.unit(lang),
+                self.country_names(lang),
+                f"{w('windows', lang)} {windows}",
+                f"{w('reporter', lang)}: {self.area_name(lang)}",
+            ]
+        )
+
+    def source(self, lang: str) -> str:
+        return source_line(
+            self.indicator,
+            self.catalogue,
+            lang,
+            last_period=pd.Timestamp(self.observations["period_end"].max()).date()
+            if len(self.observations)
+            else None,
+            vintage=self.vintage,
+            demo=self.demo,
+        )
+
+    def caveat(self, lang: str) -> str:
+        """The caveat that matters most: the catalogue lists it first."""
+        return self.indicator.caveats[0](lang) if self.indicator.caveats else ""
+
+    def sentence(self, lang: str) -> str:
+        return " ".join(self.sentences[lang]) or w("no_sentence", lang)
+
+    def citations(self) -> list[str]:
+        return full_citations(self.indicator, self.catalogue)
+
+    def figure(self, lang: str) -> go.Figure:
+        """The dashboard's figure for these observations, windows A and B shaded."""
+        cat = self.catalogue
+        names = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
+        if len(self.countries) > 1:
+            names = {c.iso3: c.name(lang) for c in cat.countries}
+        windows = [
+            (win.label, win.start.date(), _window_end(win, self.observations))
+            for win in (self.window_a, self.window_b)
+        ]
+        return observed_figure(
+            self.observations,
+            self.indicator,
+            lang,
+            series_names=names,
+            title=self.title(lang),
+            windows=windows,
+        )
+
+    def data(self, lang: str) -> pd.DataFrame:
+        """The numbers behind the chart, with country names and the unit."""
+        frame = self.observations[DATA_COLUMNS].copy()
+        names = {c.iso3: c.name(lang) for c in self.catalogue.countries}
+        frame.insert(2, "country", frame["country_iso3"].map(names))
+        frame.insert(frame.columns.get_loc("value") + 1, "unit", self.indicator.unit(lang))
+        for col in ("period_start", "period_end", "vintage"):
+            frame[col] = pd.to_datetime(frame[col]).dt.strftime("%Y-%m-%d")
+        return frame.reset_index(drop=True)
+
+    def stem(self) -> str:
+        from indicators.export.filenames import chart_stem
+
+        return chart_stem(
+            self.indicator.id, self.countries, self.reporter, self.window, self.data_date
+        )
+
+
+def _window_end(win: Window, obs: pd.DataFrame) -> dt.date:
+    if win.end is not None:
+        return win.end.date()
+    return pd.Timestamp(obs["period_end"].max()).date() if len(obs) else win.start.date()
+
+
+def store_may_view(store: Store, principal: Principal = LOCAL) -> MayView:
+    """The access rule for one principal (the CLI is local mode: restricted figures only
+    while the store holds nothing but demonstration data)."""
+    status = store.demo_status()
+    return lambda indicator: can_view(principal, indicator, status)
+
+
+def chart_content(
+    store: Store,
+    request: ChartRequest,
+    may_view: MayView,
+    catalogue: Catalogue | None = None,
+) -> ChartContent:
+    """Everything one exported chart needs; AccessDenied where it may not be shown."""
+    cat = catalogue or store.catalogue()
+    ind = cat.indicator(request.indicator_id)
+    if not may_view(ind):
+        raise AccessDenied(f"{ind.id} is restricted: it cannot be exported here")
+    countries = tuple(c.upper() for c in request.countries)
+    unknown = [c for c in countries if c not in cat.country_by_iso3]
+    if unknown or not countries:
+        what = f"unknown country {unknown[0]!r}" if unknown else "no country given"
+        raise InputError(Problem("country", None, None, what))
+    reporter = request.reporter or ind.reporters[0]
+    if reporter not in ind.reporters:
+        reason = f"{ind.id} is reported by {', '.join(ind.reporters)}"
+        raise InputError(Problem("reporter", None, None, reason))
+    request = ChartRequest(ind.id, countries, reporter, request.a, request.b)
+    a, b = named_or_parsed(cat.periods, request.a), named_or_parsed(cat.periods, request.b)
+    obs = store.observations(ind.id, None, reporter)
+    obs = obs[obs["country_iso3"].isin(countries)].reset_index(drop=True)
+    last = pd.Timestamp(obs["period_end"].max()).date() if len(obs) else None
+    vintage = pd.Timestamp(obs["vintage"].max()).date() if len(obs) else None
+    return ChartContent(
+        request=request,
+        indicator=ind,
+        catalogue=cat,
+        reporter=reporter,
+        window_a=a,
+        window_b=b,
+        observations=obs,
+        sentences=_sentences(store, cat, ind, countries, reporter, a, b),
+        demo=bool(obs["is_demo"].any()) if len(obs) else False,
+        data_date=_period_label(last, ind.frequency) if last else None,
+        vintage=vintage,
+        store_meta=store.meta(),
+    )
+
+
+def _sentences(
+    store: Store,
+    cat: Catalogue,
+    ind: Indicator,
+    countries: tuple[str, ...],
+    reporter: str,
+    a: Window,
+    b: Window,
+) -> dict[str, list[str]]:
+    """The analysis' calibrated sentence per country: stored when the windows match."""
+    out: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    for country in countries:
+        summary = store.series_summary(ind.id, country, reporter)
+        if summary is None:
+            continue
+        if (summary.get("window_a"), summary.get("window_b")) == (a.label, b.label) or summary[
+            "status"
+        ] != "ok":
+            for lang in LANGS:
+                out[lang].append(summary[f"sentence_{lang}"])
+            continue
+        subject = {
+            lang: f"{ind.title(lang)}, {cat.country_by_iso3[country].name(lang)}" for lang in LANGS
+        }
+        try:
+            result = compare_from_store(store, ind.id, country, reporter, a, b, subject=subject)
+        except InsufficientDataError as exc:
+            for lang in LANGS:
+                out[lang].append(str(exc))
+            continue
+        out["nl"].append(result.sentence_nl)
+        out["en"].append(result.sentence_en)
+    return out

@@ -1,0 +1,311 @@
+"""A country briefing as PDF (reportlab) and PPTX (python-pptx).
+
+Title page, one page or slide per theme with its charts, sentences and caveats, an
+events page and a sources page. Charts are rendered once and shared by both formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from indicators.catalogue import Catalogue, Theme
+from indicators.citation import DEMO_MARK
+from indicators.errors import InputError, Problem
+from indicators.export.content import ChartContent, ChartRequest, MayView, chart_content
+from indicators.export.figure import decorate, decoration
+from indicators.export.render import render
+from indicators.export.words import w
+from indicators.settings import classification_marking
+from indicators.store import Store
+
+PACK_FORMATS = ("pdf", "pptx")
+PACK_SCALE = 1.25
+FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
+
+
+@dataclass
+class PackChart:
+    content: ChartContent
+    png: bytes
+    size: tuple[int, int]
+
+
+@dataclass
+class Pack:
+    """Everything a country pack shows, in one language."""
+
+    country: str
+    name: str
+    lang: str
+    themes: list[tuple[Theme, list[PackChart]]]
+    events: pd.DataFrame
+    catalogue: Catalogue
+    demo: bool
+    restricted: bool
+    data_date: str | None
+
+    def marks(self) -> list[str]:
+        out = [DEMO_MARK[self.lang]] if self.demo else []
+        return out + ([classification_marking(self.lang)] if self.restricted else [])
+
+    def charts(self) -> list[PackChart]:
+        return [c for _, charts in self.themes for c in charts]
+
+
+def pack_content(
+    store: Store,
+    country: str,
+    may_view: MayView,
+    lang: str,
+    a: str = "baseline",
+    b: str = "partnership",
+) -> Pack:
+    """Gather and render the charts of one country: every indicator it may show, with data."""
+    cat = store.catalogue()
+    country = country.upper()
+    if country not in cat.country_by_iso3:
+        raise InputError(Problem("country", None, None, f"unknown country {country!r}"))
+    themes = []
+    for theme in cat.themes:
+        charts = []
+        for ind in (i for i in cat.indicators if i.theme == theme.id and may_view(i)):
+            reporter = "EU27" if "EU27" in ind.reporters else ind.reporters[0]
+            c = chart_content(
+                store, ChartRequest(ind.id, (country,), reporter, a, b), may_view, cat
+            )
+            if c.observations["value"].notna().sum() == 0:
+                continue
+            fig = decorate(c.figure(lang), decoration(c, lang), lang, compact=True)
+            png = render(fig, "png", scale=PACK_SCALE)
+            charts.append(PackChart(c, png, (int(fig.layout.width), int(fig.layout.height))))
+        themes.append((theme, charts))
+    all_charts = [c for _, cs in themes for c in cs]
+    dates = sorted(c.content.data_date for c in all_charts if c.content.data_date)
+    return Pack(
+        country=country,
+        name=cat.country_by_iso3[country].name(lang),
+        lang=lang,
+        themes=themes,
+        events=store.events(country),
+        catalogue=cat,
+        demo=any(c.content.demo for c in all_charts),
+        restricted=any(c.content.restricted for c in all_charts),
+        data_date=dates[-1] if dates else None,
+    )
+
+
+def event_rows(pack: Pack) -> list[tuple[str, str, str]]:
+    title = "title_en" if pack.lang == "en" else "title_nl"
+    return [
+        (
+            pd.Timestamp(e.event_date).strftime("%Y-%m-%d"),
+            str(e.type).replace("_", " "),
+            str(getattr(e, title)),
+        )
+        for e in pack.events.itertuples()
+    ]
+
+
+def source_rows(pack: Pack) -> list[str]:
+    """Each source once, in full, then every chart's computed source line."""
+    used = sorted({s for c in pack.charts() for s in c.content.indicator.sources})
+    citations = [pack.catalogue.source_by_id[s].citation_full for s in used]
+    return citations + [c.content.source(pack.lang) for c in pack.charts()]
+
+
+def subtitle(pack: Pack, generated: dt.date) -> str:
+    return f"{w('data_date', pack.lang)} {pack.data_date or '-'} · {generated.isoformat()}"
+
+
+# --- PDF --------------------------------------------------------------------------
+def to_pdf(pack: Pack, generated: dt.date | None = None) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
+
+    font, bold = _pdf_fonts()
+    base = ParagraphStyle("base", fontName=font, fontSize=9, leading=11.5)
+    small = ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.grey)
+    h1 = ParagraphStyle("h1", parent=base, fontName=bold, fontSize=20, leading=24, spaceAfter=8)
+    h2 = ParagraphStyle("h2", parent=base, fontName=bold, fontSize=14, leading=18, spaceAfter=4)
+    mark = ParagraphStyle("mark", parent=base, fontName=bold, textColor=colors.HexColor("#B00020"))
+    width = A4[0] - 30 * mm
+    lang = pack.lang
+    story: list = [Spacer(1, 40 * mm), Paragraph(_x(f"{w('pack_title', lang)}: {pack.name}"), h1)]
+    story += [Paragraph(_x(subtitle(pack, generated or dt.date.today())), base), Spacer(1, 6 * mm)]
+    story += [Paragraph(_x(w("pack_intro", lang)), base), Spacer(1, 6 * mm)]
+    story += [Paragraph(_x(m), mark) for m in pack.marks()]
+    for theme, charts in pack.themes:
+        story += [PageBreak(), Paragraph(_x(theme.title(lang)), h2)]
+        story += [Paragraph(_x(theme.description(lang)), small), Spacer(1, 3 * mm)]
+        if not charts:
+            story.append(Paragraph(_x(w("nothing_shown", lang)), base))
+        for ch in charts:
+            h = width * ch.size[1] / ch.size[0] * 0.62
+            story.append(Image(io.BytesIO(ch.png), width=width * 0.62, height=h, hAlign="LEFT"))
+            story.append(Paragraph(_x(ch.content.sentence(lang)), base))
+            story.append(Paragraph(_x(ch.content.source(lang)), small))
+            caveat = ch.content.caveat(lang)
+            if caveat:
+                story.append(Paragraph(_x(f"{w('caveat', lang)}: {caveat}"), small))
+            story.append(Spacer(1, 4 * mm))
+    story += [PageBreak(), Paragraph(_x(w("events", lang)), h2)]
+    rows = event_rows(pack)
+    if rows:
+        cells = [[Paragraph(_x(v), base) for v in row] for row in rows]
+        story.append(Table(cells, colWidths=[25 * mm, 40 * mm, width - 65 * mm]))
+    else:
+        story.append(Paragraph(_x(w("no_events", lang)), base))
+    story += [PageBreak(), Paragraph(_x(w("sources", lang)), h2)]
+    story += [Paragraph(_x(line), base) for line in source_rows(pack)]
+
+    def footer(canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback signature
+        canvas.saveState()
+        canvas.setFont(bold, 8)
+        canvas.setFillColor(colors.HexColor("#B00020"))
+        canvas.drawString(15 * mm, 8 * mm, " · ".join(pack.marks()))
+        canvas.setFillColor(colors.grey)
+        canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, f"{pack.name} · {doc.page}")
+        canvas.restoreState()
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        title=f"{w('pack_title', lang)}: {pack.name}",
+        invariant=1,
+    )
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buf.getvalue()
+
+
+def _pdf_fonts() -> tuple[str, str]:
+    """Liberation Sans (every character of both languages, '−' included) or Helvetica."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    regular, bold = FONT_DIR / "LiberationSans-Regular.ttf", FONT_DIR / "LiberationSans-Bold.ttf"
+    if not (regular.exists() and bold.exists()):
+        return "Helvetica", "Helvetica-Bold"
+    if "LiberationSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("LiberationSans", str(regular)))
+        pdfmetrics.registerFont(TTFont("LiberationSans-Bold", str(bold)))
+    return "LiberationSans", "LiberationSans-Bold"
+
+
+def _x(text: str) -> str:
+    """Paragraph text is a small markup language: data must stay plain text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- PPTX -------------------------------------------------------------------------
+def to_pptx(pack: Pack, generated: dt.date | None = None) -> bytes:
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.util import Emu, Inches, Pt
+
+    lang = pack.lang
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    blank = prs.slide_layouts[6]
+
+    def text(slide, left, top, width, height, lines, size=12, bold=False, colour=None):  # noqa: ANN001, ANN202
+        box = slide.shapes.add_textbox(left, top, width, height).text_frame
+        box.word_wrap = True
+        for n, line in enumerate(lines):
+            para = box.paragraphs[0] if n == 0 else box.add_paragraph()
+            para.text = line
+            para.font.size, para.font.bold = Pt(size), bold
+            if colour:
+                para.font.color.rgb = RGBColor.from_string(colour)
+        return box
+
+    def marks(slide) -> None:  # noqa: ANN001
+        if pack.marks():
+            text(slide, Inches(0.4), Inches(7.05), Inches(12.5), Inches(0.35),
+                 [" · ".join(pack.marks())], 10, True, "B00020")  # fmt: skip
+
+    slide = prs.slides.add_slide(blank)
+    text(slide, Inches(0.8), Inches(2.2), Inches(11.5), Inches(1.2),
+         [f"{w('pack_title', lang)}: {pack.name}"], 36, True)  # fmt: skip
+    text(slide, Inches(0.8), Inches(3.5), Inches(11.5), Inches(1.5),
+         [subtitle(pack, generated or dt.date.today()), w("pack_intro", lang)], 16)  # fmt: skip
+    marks(slide)
+    for theme, charts in pack.themes:
+        slide = prs.slides.add_slide(blank)
+        text(
+            slide,
+            Inches(0.4),
+            Inches(0.2),
+            Inches(12.5),
+            Inches(0.6),
+            [theme.title(lang)],
+            26,
+            True,
+        )
+        if not charts:
+            text(
+                slide,
+                Inches(0.4),
+                Inches(1.2),
+                Inches(12),
+                Inches(1),
+                [w("nothing_shown", lang)],
+                14,
+            )
+        cols = 3 if len(charts) > 4 else 2
+        cell_w = Inches(12.5) // cols
+        img_w = cell_w - Inches(0.15)
+        rows = max(1, -(-len(charts) // cols))
+        cell_h = Inches(4.6) if rows == 1 else Inches(2.3)
+        for n, ch in enumerate(charts):
+            left = Inches(0.4) + cell_w * (n % cols)
+            top = Inches(0.9) + cell_h * (n // cols)
+            img_h = min(cell_h - Inches(0.05), Emu(int(img_w * ch.size[1] / ch.size[0])))
+            slide.shapes.add_picture(io.BytesIO(ch.png), left, top, height=img_h)
+        sentences = [f"{ch.content.title(lang)}: {ch.content.sentence(lang)}" for ch in charts]
+        caveats = [
+            f"{w('caveat', lang)} — {ch.content.title(lang)}: {ch.content.caveat(lang)}"
+            for ch in charts
+            if ch.content.caveat(lang)
+        ]
+        text(slide, Inches(0.4), Inches(5.6), Inches(12.5), Inches(1.4),
+             [s.split(". ")[0].rstrip(".") + "." for s in sentences], 8)  # fmt: skip
+        slide.notes_slide.notes_text_frame.text = "\n\n".join(
+            sentences + caveats + [ch.content.source(lang) for ch in charts]
+        )
+        marks(slide)
+    slide = prs.slides.add_slide(blank)
+    text(slide, Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.6), [w("events", lang)], 26, True)
+    rows_ = [" · ".join(r) for r in event_rows(pack)] or [w("no_events", lang)]
+    text(slide, Inches(0.4), Inches(1.0), Inches(12.5), Inches(5.8), rows_, 12)
+    marks(slide)
+    slide = prs.slides.add_slide(blank)
+    text(slide, Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.6), [w("sources", lang)], 26, True)
+    text(slide, Inches(0.4), Inches(1.0), Inches(12.5), Inches(5.8), source_rows(pack), 9)
+    marks(slide)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()
+
+
+def pack_file(pack: Pack, fmt: str, generated: dt.date | None = None) -> tuple[str, bytes]:
+    from indicators.export.filenames import safe_name
+
+    name = safe_name(f"{pack.country}_{w('pack_title', 'en')}_{pack.data_date or ''}_{pack.lang}")
+    if fmt == "pdf":
+        return f"{name}.pdf", to_pdf(pack, generated)
+    if fmt == "pptx":
+        return f"{name}.pptx", to_pptx(pack, generated)
+    raise ValueError(f"pack format must be one of {PACK_FORMATS}, not {fmt!r}")

@@ -1,0 +1,119 @@
+"""One exported chart, opened and read back: PNG size, SVG and PDF texts, CSV, XLSX."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import openpyxl
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from indicators.citation import DEMO_MARK
+from indicators.errors import AccessDenied, InputError
+from indicators.export.chart import about, chart_file, export_figure
+from indicators.export.content import ChartRequest, chart_content, store_may_view
+from indicators.export.figure import WIDTH
+from indicators.settings import CLASSIFICATION_DEFAULT
+from tests.export.conftest import assert_no_causal_words
+
+TUN = ChartRequest("irregular_detections", ("TUN",))
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_png_is_twice_screen_size(store, renderer, lang):
+    content = chart_content(store, TUN, store_may_view(store))
+    name, data = chart_file(content, lang, "png")
+    width, height = _png_size(data)
+    assert width == 2 * WIDTH and height == 2 * export_figure(content, lang).layout.height
+    assert name == f"TUN_irregular_detections_EU_EXT_2016-2025_data-2025-12_{lang}.png"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_svg_and_pdf_carry_title_source_sentence_and_mark(store, renderer, lang):
+    content = chart_content(store, TUN, store_may_view(store))
+    svg = chart_file(content, lang, "svg")[1].decode("utf-8")
+    pdf = PdfReader(io.BytesIO(chart_file(content, lang, "pdf")[1]))
+    pdf_text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    title, source = content.title(lang), content.source(lang)
+    assert title in svg and DEMO_MARK[lang] in svg
+    assert source.split(" (")[0] in svg  # the source line is wrapped over lines in the image
+    assert content.store_meta and content.data_date in svg
+    for text in (title, DEMO_MARK[lang], content.source(lang)[:60]):
+        assert " ".join(text.split()) in pdf_text, text
+    first_words = " ".join(content.sentence(lang).split()[:8])
+    assert first_words in pdf_text
+
+
+def test_the_exported_figure_is_the_dashboards_figure_plus_texts(store):
+    """Same builder: every trace of the builder's figure is in the export, unchanged."""
+    content = chart_content(store, TUN, store_may_view(store))
+    built = content.figure("en")
+    exported = export_figure(content, "en")
+    assert len(exported.data) == len(built.data)
+    for a, b in zip(built.data, exported.data, strict=True):
+        assert list(a.y) == list(b.y) and a.name == b.name
+    assert built.layout.annotations == content.figure("en").layout.annotations  # not mutated
+
+
+def test_restricted_export_refused_where_it_may_not_be_shown(store):
+    request = ChartRequest("return_travel_documents", ("TUN",))
+    with pytest.raises(AccessDenied, match="restricted"):
+        chart_content(store, request, lambda ind: not ind.restricted)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_restricted_export_carries_the_classification_marking(store, renderer, lang, monkeypatch):
+    request = ChartRequest("return_travel_documents", ("TUN", "MAR"), "NL", "2016-2019", "2023-")
+    content = chart_content(store, request, store_may_view(store))
+    svg = chart_file(content, lang, "svg")[1].decode("utf-8")
+    assert CLASSIFICATION_DEFAULT[lang] in svg
+    monkeypatch.setenv("PARTNERSHIP_MONITOR_CLASSIFICATION", "STG Geheim")
+    assert "STG GEHEIM" in chart_file(content, lang, "svg")[1].decode("utf-8")
+    assert about(content, lang)["classification"] == "STG Geheim"
+    public = chart_content(store, TUN, store_may_view(store))
+    assert "STG" not in chart_file(public, lang, "svg")[1].decode("utf-8")
+
+
+def test_csv_and_xlsx_hold_the_numbers_behind_the_chart(store):
+    content = chart_content(store, TUN, store_may_view(store))
+    csv_bytes = chart_file(content, "en", "csv")[1]
+    frame = pd.read_csv(io.BytesIO(csv_bytes), comment="#", encoding="utf-8-sig")
+    obs = store.observations("irregular_detections", "TUN", "EU_EXT")
+    assert frame["value"].tolist() == obs["value"].tolist()
+    assert set(frame["country"]) == {"Tunisia"}
+    assert DEMO_MARK["en"] in csv_bytes.decode("utf-8-sig").splitlines()[5]
+    book = openpyxl.load_workbook(io.BytesIO(chart_file(content, "nl", "xlsx")[1]))
+    about_sheet = {r[0].value: r[1].value for r in book["about"].iter_rows(min_row=2)}
+    assert about_sheet["demonstration"] == DEMO_MARK["nl"]
+    assert about_sheet["source"].startswith(DEMO_MARK["nl"])
+    assert book["data"].max_row == len(obs) + 1
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_causal_words_in_any_exported_text(store, lang):
+    may_view = store_may_view(store)
+    for ind in store.catalogue().indicators:
+        content = chart_content(store, ChartRequest(ind.id, ("MAR", "IRQ")), may_view)
+        for text in about(content, lang).values():
+            assert_no_causal_words(text)
+
+
+def test_other_windows_get_a_fresh_sentence(store):
+    request = ChartRequest("irregular_detections", ("TUN",), a="2016-2019", b="2023-2025")
+    content = chart_content(store, request, store_may_view(store))
+    assert "2016–2019" in content.sentence("en") and "2023–2025" in content.sentence("en")
+    assert "2016–2019" in content.sentence("nl")
+
+
+def test_bad_requests_say_what_is_wrong(store):
+    with pytest.raises(InputError, match="unknown country 'XXX'"):
+        chart_content(store, ChartRequest("irregular_detections", ("XXX",)), lambda i: True)
+    with pytest.raises(InputError, match="reported by"):
+        chart_content(store, ChartRequest("irregular_detections", ("TUN",), "NL"), lambda i: True)
