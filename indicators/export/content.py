@@ -19,7 +19,7 @@ from indicators.access import LOCAL, Principal, can_view
 from indicators.analysis import compare_from_store
 from indicators.analysis.windows import Window, named_or_parsed
 from indicators.catalogue import LANGS, Catalogue, Indicator
-from indicators.charts import observed_figure
+from indicators.charts import observed_figure, trend_figure
 from indicators.citation import _period_label, full_citations, source_line
 from indicators.errors import AccessDenied, InputError, InsufficientDataError, Problem
 from indicators.export.words import w
@@ -64,6 +64,8 @@ class ChartContent:
     window_a: Window
     window_b: Window
     observations: pd.DataFrame
+    trend: pd.DataFrame
+    events: pd.DataFrame
     sentences: dict[str, list[str]]
     demo: bool
     data_date: str | None
@@ -129,8 +131,13 @@ class ChartContent:
         return full_citations(self.indicator, self.catalogue)
 
     def figure(self, lang: str) -> go.Figure:
-        """The dashboard's figure for these observations, windows A and B shaded."""
+        """The dashboard's figure: one country's trend fan with its events where a trend is
+        stored, else the observed series with windows A and B shaded."""
         cat = self.catalogue
+        if len(self.countries) == 1 and len(self.trend):
+            return trend_figure(
+                self.trend, self.indicator, lang, title=self.title(lang), events=self.events
+            )
         names = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
         if len(self.countries) > 1:
             names = {c.iso3: c.name(lang) for c in cat.countries}
@@ -212,6 +219,10 @@ def chart_content(
         window_a=a,
         window_b=b,
         observations=obs,
+        trend=store.trend(ind.id, countries[0], reporter)
+        if len(countries) == 1
+        else pd.DataFrame(),
+        events=store.events(countries[0]) if len(countries) == 1 else pd.DataFrame(),
         sentences=_sentences(store, cat, ind, countries, reporter, a, b),
         demo=bool(obs["is_demo"].any()) if len(obs) else False,
         data_date=_period_label(last, ind.frequency) if last else None,

@@ -80,7 +80,8 @@ def decorate(fig: go.Figure, deco: Decoration, lang: str, *, compact: bool = Fal
     for n, trace in enumerate(out.data):
         trace.uid = f"series{n}"  # plotly's random uids would make every SVG differ
     footer = deco.footer(lang, compact)
-    bottom = LEGEND_ROOM + LINE * len(footer) + 16
+    legend_room = _legend_room(out)
+    bottom = legend_room + LINE * len(footer) + 16
     top = 95 if deco.classification else 80
     out.update_layout(
         title={
@@ -101,7 +102,7 @@ def decorate(fig: go.Figure, deco: Decoration, lang: str, *, compact: bool = Fal
             xref="paper",
             yref="paper",
             x=-(LEFT - 12) / (WIDTH - LEFT - RIGHT),
-            y=-(LEGEND_ROOM + LINE * n) / plot_height,
+            y=-(legend_room + LINE * n) / plot_height,
             xanchor="left",
             yanchor="top",
             showarrow=False,
@@ -121,6 +122,14 @@ def decorate(fig: go.Figure, deco: Decoration, lang: str, *, compact: bool = Fal
             font={"size": 13, "color": MARK_RED},
         )
     return out
+
+
+def _legend_room(fig: go.Figure) -> int:
+    """Pixels under the plot for the axis labels and a horizontal legend (about five entries
+    fit on a row at WIDTH)."""
+    entries = sum(1 for t in fig.data if t.showlegend is not False and t.name)
+    rows = -(-entries // 5) if entries > 1 or fig.layout.showlegend else 0
+    return LEGEND_ROOM + 22 * max(rows - 1, 0)
 
 
 def _styled(text: str, style: str) -> str:
