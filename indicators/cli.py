@@ -25,6 +25,7 @@ from indicators.catalogue import DATA_DIR, Catalogue, Indicator
 from indicators.citation import DEMO_MARK
 from indicators.errors import InputError, InsufficientDataError, Problem, ProjectError, StoreError
 from indicators.export import command as export_command
+from indicators.importers import commands as import_commands
 from indicators.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -255,6 +256,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return subprocess.call(cmd, env=env, cwd=ROOT)
 
 
+COMMANDS.update(import_commands.COMMANDS)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="partnership-monitor", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -306,6 +310,7 @@ def parser() -> argparse.ArgumentParser:
     export_command.add_arguments(
         add("export", "briefing files: a chart, a bundle or a country pack")
     )
+    import_commands.add_parsers(add)
     sv = add("serve", "start the dashboard")
     sv.add_argument("--port", type=int, default=8501)
     sv.add_argument("--address", default="127.0.0.1")

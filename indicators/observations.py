@@ -29,7 +29,7 @@ OBSERVATION_COLUMNS = [
     "is_demo",
 ]
 KEY = ["indicator_id", "country_iso3", "reporter", "period_start", "source_id", "vintage"]
-FLAG_CODES = frozenset("pebcum")
+FLAG_CODES = frozenset("pebcumd")
 
 
 def empty_observations() -> pd.DataFrame:

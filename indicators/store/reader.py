@@ -164,6 +164,35 @@ class Store:
     def imports(self) -> pd.DataFrame:
         return self._df("SELECT * FROM imports ORDER BY import_id DESC")
 
+    def imports_of_file(self, sha256: str) -> list[int]:
+        """Ids of earlier imports of a file with this content."""
+        rows = self._rows("SELECT import_id FROM imports WHERE sha256 = ? ORDER BY 1", [sha256])
+        return [r[0] for r in rows]
+
+    def classify(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """What importing `frame` would do to each row (see indicators.store.changes)."""
+        from indicators.store.changes import classify
+
+        cur = self._con.cursor()
+        try:
+            cur.execute("USE store")
+            return classify(cur, frame)
+        finally:
+            cur.close()
+
+    def revisions(
+        self, old: dt.date, new: dt.date | None = None, indicator_id: str | None = None
+    ) -> pd.DataFrame:
+        """Values known on `new` (default: now) that differ from what was known on `old`."""
+        from indicators.store.changes import revisions
+
+        cur = self._con.cursor()
+        try:
+            cur.execute("USE store")
+            return revisions(cur, old, new or dt.date.max, indicator_id)
+        finally:
+            cur.close()
+
     # --- observations -------------------------------------------------------
     def observations(
         self,

@@ -168,6 +168,12 @@ class StoreWriter:
             self.con.unregister("staged_observations")
         return len(staged)
 
+    def classify(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """What inserting `frame` changes, row by row (see indicators.store.changes)."""
+        from indicators.store.changes import classify
+
+        return classify(self.con, frame)
+
     # --- derived results: read inputs, replace rows per series key ----------
     def series_keys(self) -> set[SeriesKey]:
         """Every (indicator_id, country_iso3, reporter) that has observations."""

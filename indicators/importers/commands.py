@@ -1,0 +1,90 @@
+"""The `import` and `fetch` commands (registered by indicators.cli)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+
+from indicators.errors import InputError, Problem
+from indicators.importers.detect import FORMATS
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _print_report(report, as_json: bool) -> None:
+    if as_json:
+        data = asdict(report) | {"rows_skipped": report.rows_skipped}
+        print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    else:
+        print("\n".join(report.lines()))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from indicators.importers.pipeline import import_file
+
+    report = import_file(
+        args.store,
+        args.format,
+        args.file,
+        vintage=args.vintage,
+        dry_run=args.dry_run,
+        dataset=args.dataset,
+    )
+    _print_report(report, args.json)
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from indicators.importers.fetch import fetch_eurostat
+
+    if args.source != "eurostat":
+        raise InputError(Problem("fetch", None, None, "only `fetch eurostat` is supported"))
+    report = fetch_eurostat(
+        args.store,
+        args.dataset,
+        args.filter,
+        base_url=args.base_url,
+        vintage=args.vintage,
+        dry_run=args.dry_run,
+        keep=args.keep,
+    )
+    _print_report(report, args.json)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": cmd_import,
+    "fetch": cmd_fetch,
+}
+
+
+def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the subcommands with `add(name, help, json_flag)` from indicators.cli."""
+    im = add("import", "import a data file (validated whole, written atomically)", True)
+    im.add_argument("format", choices=[*FORMATS, "auto"], help="file format, or auto to detect")
+    im.add_argument("file", help="the file to import (CSV, TSV or XLSX)")
+    fe = add("fetch", "download a Eurostat dataset (SDMX-CSV) and import it", True)
+    fe.add_argument("source", choices=["eurostat"])
+    fe.add_argument("dataset", help="Eurostat dataset code, e.g. migr_eiord1")
+    fe.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        help="dimension=value[+value], e.g. citizen=MA+TN; repeatable",
+    )
+    fe.add_argument("--base-url", default=None, help="API base URL (default: Eurostat's)")
+    fe.add_argument("--keep", default=None, help="also save the downloaded file here")
+    for sp in (im, fe):
+        sp.add_argument("--vintage", type=_date, default=None, help="date the figures were known")
+        sp.add_argument("--dry-run", action="store_true", help="only say what would change")
+    im.add_argument(
+        "--dataset", default=None, help="Eurostat dataset code when the file does not name it"
+    )

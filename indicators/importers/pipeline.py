@@ -1,0 +1,210 @@
+"""One import: read -> map -> validate everything -> write atomically, or nothing.
+
+The store is only opened for writing when every row of the file is valid and
+something would change; the live file is replaced in one `os.replace` (see
+indicators.store.writer), so the dashboard keeps serving the old file meanwhile and
+a failure leaves the store byte for byte as it was.
+
+Vintages: every observation carries the date its value was known (`--vintage`,
+default today). A value equal to what the store already knew adds nothing, so the
+same file imported twice adds nothing; a different value is added as a new vintage
+and the old one stays, so the store answers "as of" questions and lists revisions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from indicators.derived import refresh_derived
+from indicators.errors import InputError, Problem
+from indicators.importers import detect
+from indicators.importers.base import Parsed
+from indicators.observations import validate_observations
+from indicators.store import Store, write_store
+
+IMPORTER_VERSION = "1"
+
+
+@dataclass
+class ImportReport:
+    file: str
+    format: str
+    detected: str | None
+    vintage: dt.date
+    sha256: str
+    rows_read: int
+    rows_used: int
+    skipped: dict[str, int]
+    skipped_examples: dict[str, list[str]]
+    added: int
+    revised: int
+    unchanged: int
+    series_changed: int
+    import_id: int | None
+    dry_run: bool
+    earlier_imports: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rows_skipped(self) -> int:
+        return sum(self.skipped.values())
+
+    def summary(self) -> str:
+        """One sentence for the imports table and the Data & sources page."""
+        return (
+            f"{self.added} added, {self.revised} revised, {self.unchanged} unchanged; "
+            f"{self.rows_used} of {self.rows_read} rows used, {self.rows_skipped} skipped"
+        )
+
+    def lines(self) -> list[str]:
+        head = "Dry run, nothing written" if self.dry_run else "Imported"
+        if not self.dry_run and self.import_id is None:
+            head = "Nothing new, nothing written"
+        out = [
+            f"{head}: {self.file} as {self.format}"
+            + (f" (detected: {self.detected})" if self.detected else ""),
+            f"  vintage {self.vintage.isoformat()}, sha256 {self.sha256[:12]}…",
+            f"  rows read {self.rows_read}, used {self.rows_used}, skipped {self.rows_skipped}",
+            f"  observations: {self.added} would be added, {self.revised} revised, "
+            f"{self.unchanged} unchanged"
+            if self.dry_run
+            else f"  observations: {self.added} added, {self.revised} revised, "
+            f"{self.unchanged} unchanged; {self.series_changed} series refreshed",
+        ]
+        for reason, n in sorted(self.skipped.items()):
+            examples = ", ".join(self.skipped_examples.get(reason, []))
+            out.append(f"  skipped {n}: {reason}" + (f" (e.g. {examples})" if examples else ""))
+        if self.earlier_imports:
+            out.append(f"  this file was imported before as import {self.earlier_imports}")
+        if self.import_id is not None:
+            out.append(f"  import id {self.import_id}")
+        out += [f"  note: {n}" for n in self.notes]
+        return out
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def operator_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER", "unknown")
+
+
+def import_file(
+    store_path: Path | str,
+    fmt: str,
+    path: Path | str,
+    *,
+    vintage: dt.date | None = None,
+    dry_run: bool = False,
+    operator: str | None = None,
+    dataset: str | None = None,
+) -> ImportReport:
+    """Import one file into the store (see the module docstring); raise InputError if bad."""
+    path = Path(path)
+    file = path.name
+    if not path.is_file():
+        raise InputError(Problem(file, None, None, f"no such file: {path}"))
+    detected = None
+    if fmt == "auto":
+        fmt = detected = detect.detect(path)
+    importer = detect.importer(fmt, file)
+    store = Store(store_path)
+    catalogue = store.catalogue()
+    vintage = vintage or dt.datetime.now(dt.UTC).date()
+    options = {"dataset": dataset} if fmt == "eurostat" else {}
+    parsed: Parsed = importer(path, catalogue, **options)
+    frame = parsed.observations.assign(vintage=pd.Timestamp(vintage))
+    rows = frame["_row"].to_numpy() if "_row" in frame else None
+    obs = validate_observations(frame.reset_index(drop=True), catalogue, file)
+    sha = file_sha256(path)
+    change = store.classify(obs)
+    _check_conflicts(change, rows, file, vintage)
+    report = ImportReport(
+        file=file,
+        format=fmt,
+        detected=detected,
+        vintage=vintage,
+        sha256=sha,
+        rows_read=parsed.rows_read,
+        rows_used=parsed.rows_used,
+        skipped=dict(parsed.skipped),
+        skipped_examples=parsed.skipped_examples,
+        added=int((change["change"] == "new").sum()),
+        revised=int((change["change"] == "revised").sum()),
+        unchanged=int((change["change"] == "unchanged").sum()),
+        series_changed=0,
+        import_id=None,
+        dry_run=dry_run,
+        earlier_imports=store.imports_of_file(sha),
+        notes=parsed.notes,
+    )
+    if dry_run or report.added + report.revised == 0:
+        return report
+    with write_store(store_path) as writer:
+        # Checked again inside the transaction: another import may have landed since.
+        change = writer.classify(obs)
+        _check_conflicts(change, rows, file, vintage)
+        wanted = change["change"].isin(["new", "revised"]).to_numpy()
+        to_insert = obs[wanted]
+        report.added = int((change["change"] == "new").sum())
+        report.revised = int((change["change"] == "revised").sum())
+        report.unchanged = int((change["change"] == "unchanged").sum())
+        import_id = writer.add_import(
+            {
+                "format": fmt,
+                "file_name": file,
+                "sha256": sha,
+                "importer_version": f"{fmt}/{IMPORTER_VERSION}",
+                "rows_read": parsed.rows_read,
+                "rows_accepted": parsed.rows_used,
+                "rows_rejected": 0,
+                "rows_skipped": parsed.rows_skipped,
+                "imported_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                "operator": operator or operator_name(),
+                "vintage": vintage,
+                "is_demo": False,
+                "summary": f"{', '.join(sorted(set(obs['source_id'])))}: " + report.summary(),
+            }
+        )
+        writer.insert_observations(to_insert, import_id)
+        keys = set(
+            to_insert[["indicator_id", "country_iso3", "reporter"]].itertuples(
+                index=False, name=None
+            )
+        )
+        refresh_derived(writer, keys)
+        report.import_id = import_id
+        report.series_changed = len(keys)
+    return report
+
+
+def _check_conflicts(change: pd.DataFrame, rows, file: str, vintage: dt.date) -> None:
+    clash = (change["change"] == "conflict").to_numpy()
+    if not clash.any():
+        return
+    reason = (
+        f"a different value is already stored for this key at vintage {vintage}: "
+        "import a revision with a later --vintage"
+    )
+    hit_rows = rows[clash] if rows is not None else [None] * int(clash.sum())
+    problems = [Problem(file, int(r) if r is not None else None, None, reason) for r in hit_rows]
+    raise InputError(
+        problems[: InputError.max_listed],
+        f"{file}: {int(clash.sum())} problem(s), nothing written",
+        total=int(clash.sum()),
+    )

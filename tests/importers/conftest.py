@@ -1,0 +1,54 @@
+"""Fixtures for importer tests: private store copies and file writers."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from indicators.build import build_demo_store
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def empty_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the catalogue and no observations at all (public-data store shape)."""
+    from indicators.importers.public import build_empty_store
+
+    path = tmp_path_factory.mktemp("empty") / "monitor.duckdb"
+    build_empty_store(path)
+    return path
+
+
+@pytest.fixture
+def store_copy(tmp_path: Path, empty_store_path: Path) -> Path:
+    import shutil
+
+    path = tmp_path / "monitor.duckdb"
+    shutil.copyfile(empty_store_path, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def wide_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty store whose catalogue also lists Ukraine (for Eurostat extracts of UA)."""
+    import shutil
+
+    from indicators.catalogue import DATA_DIR
+    from indicators.importers.public import build_empty_store
+
+    data = tmp_path_factory.mktemp("widedata")
+    shutil.copytree(DATA_DIR / "catalogue", data / "catalogue")
+    shutil.copytree(DATA_DIR / "reference", data / "reference")
+    with (data / "reference" / "countries.csv").open("a", encoding="utf-8") as fh:
+        fh.write("UKR,UA,Oekraïne,Ukraine,comparison\n")
+    path = tmp_path_factory.mktemp("wide") / "monitor.duckdb"
+    build_empty_store(path, data)
+    return path
+
+
+__all__ = ["build_demo_store", "digest"]
