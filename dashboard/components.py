@@ -126,12 +126,18 @@ def plotly_config(filename: str) -> dict:
 
 
 def chart_card(
-    indicator: Indicator, fig: go.Figure, obs: pd.DataFrame, lang: str, key: str, filename: str
+    indicator: Indicator,
+    fig: go.Figure,
+    obs: pd.DataFrame,
+    lang: str,
+    key: str,
+    filename: str,
+    summary: str | None = None,
 ) -> None:
     """A chart with what must travel with it: summary, source line, caveat, sphere."""
     with st.container(border=True):
         st.plotly_chart(fig, width="stretch", key=key, config=plotly_config(filename))
-        st.caption(chart_summary(obs, indicator, lang))
+        st.caption(summary or chart_summary(obs, indicator, lang))
         st.caption(services.citation(indicator, obs, lang))
         caveat = indicator.caveats[0](lang) if indicator.caveats else ""
         st.caption(f"{sphere_tag(indicator, lang)} · {t('caveat', lang)}: {caveat}")
@@ -205,3 +211,28 @@ def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
         f"{t('evidence_quality', lang)}: {row.evidence_quality} · "
         f"n = {row.n_a} / {row.n_b} · {t('trend_method', lang)}: {row.trend_method}"
     )
+
+
+def series_summary(frame: pd.DataFrame, unit: str, lang: str, decimals: int = 0) -> str:
+    """The chart in words: per series its latest value and period, and the range shown."""
+    values = frame.dropna(subset=["value"]).sort_values("period_start")
+    if values.empty:
+        return t("no_data", lang)
+    latest = values.groupby("series", sort=True).tail(1)
+    parts = [
+        f"{r.series}: {_number(r.value, decimals, lang)}{unit} ({r.period_start:%Y-%m})"
+        for r in latest.itertuples()
+    ]
+    return t(
+        "series_summary",
+        lang,
+        n=len(latest),
+        first=values["period_start"].min().strftime("%Y-%m"),
+        last=values["period_start"].max().strftime("%Y-%m"),
+        latest="; ".join(parts),
+    )
+
+
+def _number(x: float, decimals: int, lang: str) -> str:
+    text = f"{x:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text

@@ -139,8 +139,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "description, not an effect of the partnership.",
     },
     "explore_intro": {
-        "nl": "Eén indicator voor meerdere landen naast elkaar.",
-        "en": "One indicator for several countries side by side.",
+        "nl": "Eén indicator voor landen en rapporterende gebieden naast elkaar: absoluut, als "
+        "index of per inwoner, zoals nu bekend of zoals bekend op een eerdere versiedatum.",
+        "en": "One indicator for countries and reporting areas side by side: absolute, as an "
+        "index or per inhabitant, as known now or as known on an earlier vintage.",
     },
     "method_intro": {
         "nl": "Hoe dit dashboard cijfers toont, en waarom het geen oorzaken aanwijst.",
@@ -227,6 +229,56 @@ TEXTS: dict[str, dict[str, str]] = {
     "trend_method": {"nl": "trendmodel", "en": "trend model"},
     "compare_table": {"nl": "De tabel achter de grafiek", "en": "The table behind the chart"},
     "download_csv": {"nl": "Download tabel (CSV)", "en": "Download table (CSV)"},
+    # --- Explore -------------------------------------------------------------------
+    "reporters": {"nl": "Rapporterende gebieden", "en": "Reporting areas"},
+    "explore_mode": {"nl": "Weergave", "en": "Show as"},
+    "mode_absolute": {"nl": "Absoluut", "en": "Absolute"},
+    "mode_indexed": {"nl": "Index", "en": "Indexed"},
+    "mode_per_capita": {"nl": "Per 100.000 inwoners", "en": "Per 100,000 inhabitants"},
+    "explore_mode_help": {
+        "nl": "Index: het gemiddelde van elke reeks in de gekozen periode is 100, zodat "
+        "ontwikkelingen van landen van verschillende grootte naast elkaar passen. Per inwoner: "
+        "gedeeld door de bevolking van het land in dat jaar.",
+        "en": "Indexed: each series' mean over the chosen window is 100, so developments of "
+        "countries of different size fit side by side. Per inhabitant: divided by the "
+        "country's population in that year.",
+    },
+    "per_capita_unavailable": {
+        "nl": "Per inwoner alleen voor aantallen.",
+        "en": "Per inhabitant only for counts.",
+    },
+    "index_base": {"nl": "Index: periode = 100", "en": "Index: window = 100"},
+    "log_scale": {"nl": "Logaritmische schaal", "en": "Log scale"},
+    "log_scale_help": {
+        "nl": "Gelijke afstanden zijn gelijke verhoudingen: een verdubbeling is overal even groot.",
+        "en": "Equal distances are equal ratios: a doubling looks the same everywhere.",
+    },
+    "as_of": {"nl": "Stand van", "en": "As of"},
+    "as_of_latest": {"nl": "nieuwste versie", "en": "latest vintage"},
+    "as_of_help": {
+        "nl": "Toon de cijfers zoals ze bekend waren op een eerdere versiedatum: latere "
+        "herzieningen en aanvullingen worden weggelaten.",
+        "en": "Show the figures as they were known on an earlier vintage: later revisions and "
+        "additions are left out.",
+    },
+    "indexed_unit": {"nl": "index (gemiddelde {base} = 100)", "en": "index (mean {base} = 100)"},
+    "per_capita_unit": {
+        "nl": "{unit} per 100.000 inwoners",
+        "en": "{unit} per 100,000 inhabitants",
+    },
+    "left_out_absolute": {"nl": "Weggelaten", "en": "Left out"},
+    "left_out_indexed": {
+        "nl": "Weggelaten, geen waarden in de indexperiode",
+        "en": "Left out, no values in the index window",
+    },
+    "left_out_per_capita": {
+        "nl": "Weggelaten, geen bevolkingscijfer",
+        "en": "Left out, no population figure",
+    },
+    "series_summary": {
+        "nl": "{n} reeksen van {first} tot en met {last}. Laatste waarden: {latest}.",
+        "en": "{n} series from {first} to {last}. Latest values: {latest}.",
+    },
 }
 
 

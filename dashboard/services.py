@@ -30,6 +30,7 @@ from indicators.catalogue import Catalogue, Indicator
 from indicators.charts import forest_figure, observed_figure
 from indicators.citation import DEMO_MARK, source_line
 from indicators.errors import AccessDenied, InsufficientDataError
+from indicators.rescale import index_to_window, per_capita
 from indicators.store import Store
 
 STORE_ENV = "PARTNERSHIP_MONITOR_STORE"
@@ -371,3 +372,75 @@ def table_csv(frame: pd.DataFrame) -> bytes:
         return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
     return frame.map(safe).to_csv(index=False).encode("utf-8")
+
+
+# --- Explore: one indicator, any countries and reporting areas, rescaled ---------
+EXPLORE_MODES = ("absolute", "indexed", "per_capita")
+POPULATION = "context_population"
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _explore_view(
+    path: str,
+    token: str,
+    indicator_id: str,
+    countries: tuple[str, ...],
+    reporters: tuple[str, ...],
+    mode: str,
+    base: tuple[str, str | None],
+    as_of: dt.date | None,
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    handle = _store_handle(path)
+    obs = handle.observations(indicator_id, None, None, as_of)
+    obs = obs[obs["country_iso3"].isin(countries) & obs["reporter"].isin(reporters)]
+    if mode == "indexed":
+        return index_to_window(obs, *base)
+    if mode == "per_capita":
+        return per_capita(obs, handle.observations(POPULATION, None, None, as_of))
+    return obs, []
+
+
+def explore_view(
+    indicator_id: str,
+    countries: list[str] | tuple[str, ...],
+    reporters: list[str] | tuple[str, ...],
+    mode: str = "absolute",
+    base: tuple[str, str | None] = ("2016-01-01", "2021-12-31"),
+    as_of: dt.date | None = None,
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Observations (as known on `as_of`) in `mode`, and the series that mode left out.
+
+    mode: 'absolute'; 'indexed' (mean over the window `base` = 100); 'per_capita'
+    (per 100,000 inhabitants, from context_population).
+    """
+    require_view(indicator_id, countries=",".join(countries), reporter=",".join(reporters))
+    return _explore_view(
+        store_path(), token(), indicator_id, tuple(countries), tuple(reporters), mode, base, as_of
+    )
+
+
+def label_series(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Add `series`: the country, or 'country · reporting area' when areas differ."""
+    cat = catalogue()
+    countries = {c.iso3: c.name(lang) for c in cat.countries}
+    areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
+    several = frame["reporter"].nunique() > 1
+    keys = zip(frame["country_iso3"], frame["reporter"], strict=True)
+    return frame.assign(
+        series=[f"{countries[c]} · {areas[r]}" if several else countries[c] for c, r in keys]
+    )
+
+
+def explore_chart(
+    frame: pd.DataFrame,
+    indicator: Indicator,
+    lang: str,
+    *,
+    title: str,
+    y_title: str,
+    log_y: bool,
+) -> go.Figure:
+    """Every series of `frame` (labelled by `label_series`) on one chart."""
+    return observed_figure(
+        frame, indicator, lang, series="series", title=title, y_title=y_title, log_y=log_y
+    )

@@ -98,15 +98,20 @@ def observed_spec(
     series_names: dict[str, str] | None = None,
     title: str | None = None,
     windows: list[tuple[str, object, object]] | None = None,
+    series: str | None = None,
+    y_title: str | None = None,
+    log_y: bool = False,
 ) -> Spec:
     """Observed values per series, reported ranges as a band, optional shaded windows.
 
     `obs` is the store's observation frame for one indicator; series are reporting
-    areas (one country) or countries (several); `series_names` labels them.
-    `windows` is a list of (label, start, end) to shade.
+    areas (one country) or countries (several), or the values of column `series`;
+    `series_names` labels them. `windows` is a list of (label, start, end) to shade.
+    `y_title` replaces the unit (for indexed or per-capita values); `log_y` draws
+    the value axis on a log scale.
     """
     words = _LABELS["en" if lang == "en" else "nl"]
-    key = "reporter" if obs["country_iso3"].nunique() <= 1 else "country_iso3"
+    key = series or ("reporter" if obs["country_iso3"].nunique() <= 1 else "country_iso3")
     traces: list[Spec] = []
     for pos, (name, part) in enumerate(obs.groupby(key, sort=False)):
         label = (series_names or {}).get(name, name)
@@ -147,7 +152,11 @@ def observed_spec(
                 "hovertemplate": "%{y:,.4~g} %{customdata}<extra>" + label + "</extra>",
             }
         )
-    layout = base_layout(title=title or indicator.title(lang), y_title=indicator.unit(lang))
+    layout = base_layout(
+        title=title or indicator.title(lang), y_title=y_title or indicator.unit(lang)
+    )
+    if log_y:
+        layout["yaxis"] |= {"type": "log", "rangemode": "normal"}
     for n, (label, start, end) in enumerate(windows or []):
         layout["shapes"].append(_vrect(start, end, WINDOW_FILLS[n % 2]))
         layout["annotations"].append(
