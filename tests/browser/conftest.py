@@ -52,9 +52,12 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
 
 
 def start_server(
-    store: Path, extra_env: dict[str, str] | None = None
+    store: Path,
+    extra_env: dict[str, str] | None = None,
+    extra_args: list[str] | None = None,
+    port: int | None = None,
 ) -> tuple[str, subprocess.Popen]:
-    port = free_port()
+    port = port or free_port()
     env = dict(os.environ, PARTNERSHIP_MONITOR_STORE=str(store), **(extra_env or {}))
     proc = subprocess.Popen(
         [
@@ -67,6 +70,7 @@ def start_server(
             f"--server.port={port}",
             "--server.address=127.0.0.1",
             "--browser.gatherUsageStats=false",
+            *(extra_args or []),
         ],
         cwd=ROOT,
         env=env,

@@ -1,0 +1,151 @@
+"""Sign-in through a real OpenID Connect provider, in a real browser, against a live server.
+
+A taskforce member sees a restricted indicator; a viewer does not — not on the page,
+not in the overview's counts, not through a crafted link — and two people signed in to
+one server at the same time never receive each other's cached results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from indicators import audit
+from tests.browser.conftest import free_port, screenshot, start_server
+from tests.browser.oidc import oidc_provider, sign_in, write_secrets
+
+pytestmark = pytest.mark.browser
+
+RESTRICTED = "Afgegeven reisdocumenten"  # return_travel_documents (demo figures for TUN)
+RESTRICTED_ID = "return_travel_documents"
+
+
+@pytest.fixture(scope="module")
+def signed_app(demo_store_path: Path, tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """The app with sign-in configured against the provider; yields (url, audit log)."""
+    folder = tmp_path_factory.mktemp("signin")
+    log = folder / "audit.jsonl"
+    port = free_port()
+    with oidc_provider() as provider:
+        secrets = write_secrets(folder, provider, port)
+        url, proc = start_server(
+            demo_store_path,
+            extra_env={"PARTNERSHIP_MONITOR_AUDIT_LOG": str(log)},
+            extra_args=[f"--secrets.files={secrets}"],
+            port=port,
+        )
+        try:
+            yield url, log
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make():
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def settle(page, charts: int = 0) -> None:
+    """Wait until the script run finished (and at least `charts` charts are drawn)."""
+    if charts:
+        page.wait_for_function(
+            f"document.querySelectorAll('.js-plotly-plot').length >= {charts}", timeout=60_000
+        )
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.wait_for_timeout(500)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def chart_titles(page) -> list[str]:
+    # SVG text has no innerText; textContent is what the chart draws.
+    return page.locator(".js-plotly-plot .gtitle").evaluate_all(
+        "els => els.map(e => e.textContent || '')"
+    )
+
+
+def overview_counts(page) -> list[tuple[int, int]]:
+    found = [re.match(r"^(\d+)/(\d+) ", s) for s in page.locator("p").all_inner_texts()]
+    return [(int(m[1]), int(m[2])) for m in found if m]
+
+
+def test_without_sign_in_nothing_is_shown(signed_app, new_page):
+    url, _ = signed_app
+    page = new_page()
+    page.goto(f"{url}/country?country=TUN", wait_until="domcontentloaded")
+    page.get_by_role("button", name="Aanmelden").wait_for(timeout=60_000)
+    settle(page)
+    assert page.locator(".js-plotly-plot").count() == 0
+    assert not overview_counts(page)
+
+
+def test_taskforce_member_sees_the_restricted_indicator_and_is_audited(signed_app, new_page):
+    url, log = signed_app
+    page = new_page()
+    sign_in(page, url, "tess")
+    assert "tess@example.org" in page.get_by_text("Aangemeld als").first.inner_text()
+    page.goto(f"{url}/country?country=TUN", wait_until="domcontentloaded")
+    page.get_by_text("Aangemeld als").first.wait_for(timeout=60_000)  # still signed in
+    settle(page, charts=5)
+    assert any(RESTRICTED in title for title in chart_titles(page))
+    screenshot(page, "signin_taskforce_country_tunisia")
+    views = [e for e in audit.read_log(log) if e["action"] == "view"]
+    assert any(
+        e["user"] == "tess@example.org" and e["indicators"] == [RESTRICTED_ID] for e in views
+    )
+    audit.verify_log(log)
+
+
+def test_viewer_sees_no_restricted_figure_anywhere(signed_app, new_page):
+    url, log = signed_app
+    page = new_page()
+    sign_in(page, url, "vera")
+    settle(page)
+    viewer_counts = overview_counts(page)
+    page.goto(f"{url}/country?country=TUN", wait_until="domcontentloaded")
+    settle(page, charts=5)
+    assert not any(RESTRICTED in title for title in chart_titles(page))
+    assert page.get_by_text("Beperkt toegankelijk").count() >= 1
+    screenshot(page, "signin_viewer_country_tunisia")
+
+    page.goto(f"{url}/explore?indicator={RESTRICTED_ID}", wait_until="domcontentloaded")
+    settle(page, charts=1)
+    assert page.get_by_text("Beperkt toegankelijk").count() >= 1
+    assert not any(RESTRICTED in title for title in chart_titles(page))
+    screenshot(page, "signin_viewer_crafted_link")
+
+    taskforce = new_page()
+    sign_in(taskforce, url, "tess")
+    settle(taskforce)
+    taskforce_counts = overview_counts(taskforce)
+    assert len(viewer_counts) == len(taskforce_counts) > 0
+    assert sum(t for _, t in viewer_counts) < sum(t for _, t in taskforce_counts)
+    assert not any(e["user"] == "vera@example.org" for e in audit.read_log(log))
+
+
+def test_two_people_on_one_server_never_share_restricted_cached_results(signed_app, new_page):
+    url, _ = signed_app
+    tess, vera = new_page(), new_page()
+    sign_in(tess, url, "tess")
+    sign_in(vera, url, "vera")
+    for _ in range(2):  # alternate: each one's run fills the caches the other reads
+        tess.goto(f"{url}/explore?indicator={RESTRICTED_ID}", wait_until="domcontentloaded")
+        vera.goto(f"{url}/explore?indicator={RESTRICTED_ID}", wait_until="domcontentloaded")
+        settle(tess, charts=1)
+        settle(vera, charts=1)
+        assert any(RESTRICTED in title for title in chart_titles(tess))
+        assert not any(RESTRICTED in title for title in chart_titles(vera))
