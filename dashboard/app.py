@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard import auth, components  # noqa: E402
+from dashboard import auth, components, services  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from indicators.errors import ProjectError  # noqa: E402
 
@@ -46,6 +46,7 @@ pages = [
 nav = st.navigation(pages)
 st.sidebar.caption(t("app_tagline", lang))
 try:
+    services.start_run()  # one look at the store file per run
     components.demo_notice(lang)
     nav.run()
 except ProjectError as exc:

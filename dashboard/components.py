@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import services
 from dashboard.i18n import DEFAULT_LANG, LANG_NAMES, t
 from indicators.catalogue import Indicator
+from indicators.charts import events_in_view, provisional_runs
 
 LANG_KEY = "app_lang"
 
@@ -84,6 +85,42 @@ def url_choices(
     return chosen
 
 
+def url_state(
+    key: str, param: str, options: Sequence[str], default: str | list[str], lang: str
+) -> None:
+    """Give widget `key` its value from the URL (a shared link) before it is drawn.
+
+    The URL wins on the first run of a page and whenever it changed since this page
+    last wrote it (a followed link); otherwise the widget keeps what the user chose,
+    also across a language switch. A value that is not an option falls back to the
+    default with a notice. Lists travel as comma-separated values. Pair with `to_url`.
+    """
+    raw = st.query_params.get(param)
+    if key in st.session_state and (raw is None or raw == st.session_state.get(f"_url_{key}")):
+        return
+    many = isinstance(default, list)
+    if raw is None:
+        value: str | list[str] = default
+    elif many:
+        wanted = [v for v in raw.split(",") if v]
+        value = [v for v in wanted if v in options]
+        if len(value) != len(wanted):
+            st.info(t("bad_link", lang, what=f"{param}={raw}"))
+    elif raw in options:
+        value = raw
+    else:
+        st.info(t("bad_link", lang, what=f"{param}={raw}"))
+        value = default
+    st.session_state[key] = value
+
+
+def to_url(key: str, param: str, value: str | list[str]) -> None:
+    """Write the value shown for widget `key` into the URL: a copied link reopens this view."""
+    text = ",".join(value) if isinstance(value, list) else str(value)
+    st.query_params[param] = text
+    st.session_state[f"_url_{key}"] = text
+
+
 def sphere_tag(indicator: Indicator, lang: str) -> str:
     return f"{t('sphere', lang)}: **{t('sphere_' + indicator.sphere, lang)}**"
 
@@ -116,6 +153,57 @@ def chart_summary(obs: pd.DataFrame, indicator: Indicator, lang: str) -> str:
     )
 
 
+def trend_summary(
+    trend: pd.DataFrame, indicator: Indicator, lang: str, events: pd.DataFrame | None = None
+) -> str:
+    """The short text a screen reader gets for a trend chart: values, level, marks."""
+    seen = trend[trend["observed"].astype(bool)]
+    if seen.empty:
+        return t("no_data", lang)
+    fmt = "{:,.0f}" if indicator.is_count else "{:,.1f}"
+    unit = (" " + indicator.short_unit).rstrip()
+    last, end = seen.iloc[-1], trend.iloc[-1]
+    parts = [
+        t(
+            "trend_summary",
+            lang,
+            n=len(seen),
+            first=f"{seen['period_start'].min():%Y-%m}",
+            last=f"{seen['period_start'].max():%Y-%m}",
+            value=fmt.format(last["value"]) + unit,
+            period=f"{last['period_start']:%Y-%m}",
+            end=f"{end['period_start']:%Y-%m}",
+            level=fmt.format(end["level"]) + unit,
+            low=fmt.format(end["lo95"]),
+            high=fmt.format(end["hi95"]) + unit,
+        )
+    ]
+    if runs := provisional_runs(trend):
+        parts.append(t("provisional_shaded", lang, k=len(runs)))
+    marked = events_in_view(events, trend)
+    if len(marked):
+        listed = [
+            f"{services.event_label(str(r.type), lang)} {pd.Timestamp(str(r.event_date)):%Y-%m}"
+            for r in marked.itertuples()
+        ]
+        parts.append(t("events_marked", lang, events="; ".join(listed)))
+    return " ".join(parts)
+
+
+def series_trend_summary(indicator: Indicator, country: str, reporter: str, lang: str) -> str:
+    """`trend_summary` of a stored series with its country's events, cached per store."""
+    return _series_trend_summary(services.token(), indicator.id, country, reporter, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=4000)
+def _series_trend_summary(
+    token: str, indicator_id: str, country: str, reporter: str, lang: str
+) -> str:
+    indicator = services.catalogue().indicator_by_id[indicator_id]
+    trend = services.trend(indicator_id, country, reporter)
+    return trend_summary(trend, indicator, lang, services.events(country))
+
+
 def plotly_config(filename: str) -> dict:
     """The browser's own image button: a sensible file name and twice screen size."""
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in filename)[:120]
@@ -132,12 +220,17 @@ def chart_card(
     lang: str,
     key: str,
     filename: str,
+    *,
+    sentence: str | None = None,
     summary: str | None = None,
 ) -> None:
-    """A chart with what must travel with it: summary, source line, caveat, sphere."""
+    """A chart with what must travel with it: sentence, summary, source line, caveat, sphere."""
     with st.container(border=True):
-        st.plotly_chart(fig, width="stretch", key=key, config=plotly_config(filename))
-        st.caption(summary or chart_summary(obs, indicator, lang))
+        summary = summary or chart_summary(obs, indicator, lang)
+        st.plotly_chart(fig, width="stretch", key=key, config=plotly_config(filename), alt=summary)
+        if sentence:
+            st.markdown(sentence)
+        st.caption(summary)
         st.caption(services.citation(indicator, obs, lang))
         caveat = indicator.caveats[0](lang) if indicator.caveats else ""
         st.caption(f"{sphere_tag(indicator, lang)} · {t('caveat', lang)}: {caveat}")

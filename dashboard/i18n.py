@@ -111,6 +111,46 @@ TEXTS: dict[str, dict[str, str]] = {
     "event_eu_agreement": {"nl": "EU-afspraak", "en": "EU-level agreement"},
     "event_external_shock": {"nl": "externe schok", "en": "external shock"},
     "event_data_break": {"nl": "breuk in gegevens", "en": "data break"},
+    "overview_intro": {
+        "nl": "Per prioriteitsland en thema: de richting van periode A naar periode B, hoe "
+        "waarschijnlijk die is en hoe sterk het bewijs. Een richting is geen effect van "
+        "het partnerschap.",
+        "en": "Per priority country and theme: the direction from window A to window B, how "
+        "likely it is and how strong the evidence. A direction is not an effect of the "
+        "partnership.",
+    },
+    "evidence": {"nl": "bewijs", "en": "evidence"},
+    "too_little_data": {
+        "nl": "{k} van {n} indicatoren met te weinig gegevens",
+        "en": "{k} of {n} indicators with too little data",
+    },
+    "too_few_comparison": {
+        "nl": "te weinig gegevens om te vergelijken",
+        "en": "too few data to compare",
+    },
+    "open_country_of": {"nl": "Open {country}", "en": "Open {country}"},
+    "same_windows": {
+        "nl": "Periode A en B zijn gelijk; de standaardperioden worden getoond.",
+        "en": "Windows A and B are the same; showing the default windows.",
+    },
+    "comparison_help": {
+        "nl": "Trendniveaus van andere landen, alleen als context.",
+        "en": "Trend levels of other countries, for context only.",
+    },
+    "trend_summary": {
+        "nl": "{n} waarden van {first} tot en met {last}; laatste waarde {value} ({period}). "
+        "Trendniveau in {end}: {level} (95%-interval {low} tot {high}).",
+        "en": "{n} values from {first} to {last}; latest value {value} ({period}). "
+        "Trend level in {end}: {level} (95% interval {low} to {high}).",
+    },
+    "provisional_shaded": {
+        "nl": "{k} voorlopige periode(n) gearceerd.",
+        "en": "{k} provisional period(s) shaded.",
+    },
+    "events_marked": {
+        "nl": "Gemarkeerde gebeurtenissen: {events}.",
+        "en": "Events marked: {events}.",
+    },
     "window_a": {"nl": "Periode A", "en": "Window A"},
     "window_b": {"nl": "Periode B", "en": "Window B"},
     "periods": {"nl": "Vergelijkingsperioden", "en": "Comparison windows"},

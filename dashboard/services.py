@@ -24,10 +24,19 @@ import streamlit as st
 from dashboard import auth
 from indicators import access, audit
 from indicators.analysis import Comparison, compare_from_store
+from indicators.analysis.direction import Direction, direction_of_travel
+from indicators.analysis.statements import TEMPLATES
 from indicators.analysis.table import RECORD_COLUMNS, comparison_record, methods_frame
+from indicators.analysis.windows import Window
 from indicators.build import DEFAULT_STORE
 from indicators.catalogue import Catalogue, Indicator
-from indicators.charts import forest_figure, observed_figure
+from indicators.charts import (
+    EVENT_LABELS,
+    EVENT_STYLES,
+    forest_figure,
+    observed_figure,
+    trend_figure,
+)
 from indicators.citation import DEMO_MARK, source_line
 from indicators.errors import AccessDenied, InsufficientDataError
 from indicators.rescale import index_to_window, per_capita
@@ -52,8 +61,21 @@ def store() -> Store:
     return handle
 
 
+_RUN_TOKEN = "_services_store_token"
+
+
+def start_run() -> None:
+    """Check the store file once per script run (app.py calls this first).
+
+    Every cached call below is keyed on the token; without this, a page with twenty
+    charts would stat the file a few hundred times per run.
+    """
+    st.session_state[_RUN_TOKEN] = (store_path(), store().token)
+
+
 def token() -> str:
-    return store().token
+    path, value = st.session_state.get(_RUN_TOKEN, (None, None))
+    return value if path == store_path() else store().token
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -443,4 +465,157 @@ def explore_chart(
     """Every series of `frame` (labelled by `label_series`) on one chart."""
     return observed_figure(
         frame, indicator, lang, series="series", title=title, y_title=y_title, log_y=log_y
+    )
+
+
+# --- precomputed analysis: trends and comparisons --------------------------------
+SeriesKey = tuple[str, str, str]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _summary_index(path: str, token: str) -> dict[SeriesKey, dict]:
+    frame = _store_handle(path).series_summaries()
+    return {
+        (r["indicator_id"], r["country_iso3"], r["reporter"]): r for r in frame.to_dict("records")
+    }
+
+
+def series_summary(indicator_id: str, country: str, reporter: str) -> dict | None:
+    """The precomputed summary of one series (shared between sessions: do not mutate)."""
+    require_view(indicator_id, country=country, reporter=reporter)
+    return _summary_index(store_path(), token()).get((indicator_id, country, reporter))
+
+
+def default_periods() -> tuple[str, str]:
+    """The ids of the named periods with role 'a' and 'b' (baseline and partnership)."""
+    roles = {p.role: p.id for p in catalogue().periods}
+    ids = [p.id for p in catalogue().periods]
+    return roles.get("a", ids[0]), roles.get("b", ids[-1])
+
+
+def period_window(period_id: str) -> Window:
+    p = {p.id: p for p in catalogue().periods}[period_id]
+    return Window(pd.Timestamp(p.start), pd.Timestamp(p.end) if p.end else None, p.label)
+
+
+def series_comparison(
+    indicator_id: str, country: str, reporter: str, a: str, b: str, *, panel: bool = True
+) -> dict:
+    """Window B against A for one series: status, verdict, probability, quality, sentences.
+
+    The named default pair comes straight from the precomputed summaries; any other
+    pair is compared from the stored trend with arithmetic only (no fitting), cached.
+    `panel=False` leaves the comparison countries out (the headline is the same).
+    status: 'ok', 'no_data', 'too_few' (no trend) or 'too_few_comparison'.
+    """
+    summary = series_summary(indicator_id, country, reporter)
+    if summary is None:
+        return {"status": "no_data"}
+    if summary["status"] != "ok":
+        return _outcome("too_few", summary)
+    if (a, b) == default_periods() and summary["window_a"] == period_window(a).label:
+        status = "ok" if isinstance(summary["verdict"], str) else "too_few_comparison"
+        return _outcome(status, summary)
+    wa, wb = period_window(a), period_window(b)
+    c = comparison(indicator_id, country, reporter, _spec(wa), _spec(wb), None if panel else ())
+    if c is None:
+        return {"status": "too_few_comparison"} | {
+            f"sentence_{lang}": TEMPLATES["too_few_comparison"][lang].format(a=wa.label, b=wb.label)
+            for lang in ("nl", "en")
+        }
+    return _outcome("ok", c.to_dict() | {"evidence_quality": c.quality.level})
+
+
+def _spec(window: Window) -> str:
+    """A named period as `comparison` takes it: '2016-2021', '2025-'."""
+    return window.label.replace("–", "-")
+
+
+def _outcome(status: str, row: dict) -> dict:
+    keys = ("verdict", "probability_increase", "evidence_quality", "sentence_nl", "sentence_en")
+    return {"status": status} | {k: row.get(k) for k in keys}
+
+
+def direction(result: dict) -> Direction | None:
+    """The direction of travel of a comparison result, None when there is none."""
+    if result["status"] != "ok":
+        return None
+    return direction_of_travel(result["verdict"], float(result["probability_increase"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _trend(path: str, token: str, indicator_id: str, country: str, reporter: str) -> pd.DataFrame:
+    return _store_handle(path).trend(indicator_id, country, reporter)
+
+
+def trend(indicator_id: str, country: str, reporter: str) -> pd.DataFrame:
+    """The stored trend of one series (empty when it has none): no fitting here."""
+    require_view(indicator_id, country=country, reporter=reporter)
+    return _trend(store_path(), token(), indicator_id, country, reporter)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def _trend_chart(
+    path: str,
+    token: str,
+    indicator_id: str,
+    country: str,
+    reporter: str,
+    others: tuple[str, ...],
+    lang: str,
+    title: str,
+    demo: bool,
+) -> go.Figure:
+    cat = _catalogue(path, token)
+    comparison_levels = [_trend(path, token, indicator_id, c, reporter) for c in others]
+    return trend_figure(
+        _trend(path, token, indicator_id, country, reporter),
+        cat.indicator_by_id[indicator_id],
+        lang,
+        title=title,
+        events=_events(path, token, country),
+        comparison=pd.concat(comparison_levels) if comparison_levels else None,
+        series_names={c.iso3: c.name(lang) for c in cat.countries},
+        note=DEMO_MARK[lang] if demo else None,
+    )
+
+
+def trend_chart(
+    indicator_id: str,
+    country: str,
+    reporter: str,
+    lang: str,
+    title: str,
+    others: list[str] | tuple[str, ...] = (),
+    demo: bool = False,
+) -> go.Figure:
+    """Observed points over the trend fan with events; shared, so callers must not mutate it."""
+    require_view(indicator_id, country=country, reporter=reporter)
+    return _trend_chart(
+        store_path(), token(), indicator_id, country, reporter, tuple(others), lang, title, demo
+    )
+
+
+def event_label(kind: str, lang: str) -> str:
+    return EVENT_LABELS.get(kind, {}).get("en" if lang == "en" else "nl", kind)
+
+
+def event_symbol(kind: str) -> str:
+    """The marker shape the charts use for an event type, as a text symbol for lists."""
+    shapes = {"star": "★", "diamond": "◆", "x": "✖", "triangle-down": "▼"}
+    return shapes.get(EVENT_STYLES.get(kind, {}).get("symbol", ""), "•")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _availability_index(path: str, token: str, visible: frozenset[str]) -> dict[SeriesKey, dict]:
+    frame = _availability(path, token, visible)
+    return {
+        (r["indicator_id"], r["country_iso3"], r["reporter"]): r for r in frame.to_dict("records")
+    }
+
+
+def series_availability(indicator_id: str, country: str, reporter: str) -> dict | None:
+    """Values, first and last period, demo flag of one series (shared: do not mutate)."""
+    return _availability_index(store_path(), token(), visible_ids()).get(
+        (indicator_id, country, reporter)
     )

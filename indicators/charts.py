@@ -303,18 +303,21 @@ def provisional_runs(trend: pd.DataFrame) -> list[tuple[str, str]]:
     return runs
 
 
+def events_in_view(events: pd.DataFrame | None, trend: pd.DataFrame) -> pd.DataFrame:
+    """The events a trend chart marks: from its first period to a year after its last."""
+    if events is None or events.empty or trend.empty:
+        return pd.DataFrame(columns=["event_date", "type", "title_nl", "title_en"])
+    first = pd.Timestamp(trend["period_start"].min())
+    last = pd.Timestamp(trend["period_start"].max()) + pd.Timedelta(days=366)
+    dates = pd.to_datetime(events["event_date"])
+    return events[(dates >= first) & (dates <= last)]
+
+
 def _event_traces(
     events: pd.DataFrame | None, lang: str, layout: Spec, trend: pd.DataFrame
 ) -> list[Spec]:
     """A dotted line per event and a marker at the top, one legend entry per type."""
-    if events is None or events.empty or trend.empty:
-        return []
-    first, last = (
-        pd.Timestamp(trend["period_start"].min()),
-        pd.Timestamp(trend["period_start"].max()),
-    )
-    dates = pd.to_datetime(events["event_date"])
-    shown = events[(dates >= first) & (dates <= last + pd.Timedelta(days=366))]
+    shown = events_in_view(events, trend)
     traces = []
     for kind, part in shown.groupby("type", sort=False):
         style = EVENT_STYLES.get(str(kind), EVENT_STYLES["external_shock"])

@@ -51,6 +51,19 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def use_store(monkeypatch):
+    """Point the app at a store and start from empty caches."""
+    import streamlit as st
+
+    def point(path):
+        monkeypatch.setenv("PARTNERSHIP_MONITOR_STORE", str(path))
+        st.cache_data.clear()
+        st.cache_resource.clear()
+
+    return point
+
+
 def realdata(*parts: str) -> Path:
     """A file from ../shared/realdata, or skip the test with the reason."""
     path = REALDATA.joinpath(*parts)

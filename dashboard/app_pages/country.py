@@ -1,4 +1,7 @@
-"""Country progress: per theme, every indicator of one country with its source line."""
+"""Country progress: the partnership's events, then per theme each indicator's trend fan.
+
+Everything shown is precomputed (trends, summaries); choices live in the URL.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +13,18 @@ from dashboard.i18n import t
 lang = components.current_lang()
 cat = services.catalogue()
 codes = [c.iso3 for c in cat.countries]
-if st.session_state.get("country_iso3") not in codes:
-    st.session_state["country_iso3"] = components.url_choice("country", codes, codes[0], lang)
-country = st.selectbox(
+periods = {p.id: p for p in cat.periods}
+default_a, default_b = services.default_periods()
+areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
+
+components.url_state("country_iso3", "country", codes, codes[0], lang)
+components.url_state("country_reporter", "reporter", ["EU27", "NL"], "EU27", lang)
+components.url_state("country_a", "a", list(periods), default_a, lang)
+components.url_state("country_b", "b", list(periods), default_b, lang)
+components.url_state("country_others", "cmp", codes, [], lang)
+
+top = st.columns([2, 2, 2, 2])
+country = top[0].selectbox(
     t("country", lang),
     codes,
     format_func=lambda c: (
@@ -20,28 +32,53 @@ country = st.selectbox(
     ),
     key="country_iso3",
 )
-st.query_params["country"] = country
-areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
-reporter = (
-    st.segmented_control(
-        t("reporter", lang),
-        ["EU27", "NL"],
-        format_func=areas.get,
-        default="EU27",
-        key="country_reporter",
-        help=t("reporter_help", lang),
+with top[1]:
+    reporter = (
+        st.segmented_control(
+            t("reporter", lang),
+            ["EU27", "NL"],
+            format_func=areas.get,
+            key="country_reporter",
+            help=t("reporter_help", lang),
+        )
+        or "EU27"
     )
-    or "EU27"
+labels = {p.id: f"{p.title(lang)} ({p.label})" for p in cat.periods}
+a = top[2].selectbox(t("window_a", lang), list(periods), format_func=labels.get, key="country_a")
+b = top[3].selectbox(t("window_b", lang), list(periods), format_func=labels.get, key="country_b")
+if a == b:
+    st.info(t("same_windows", lang))
+    a, b = default_a, default_b
+others = st.multiselect(
+    t("comparison_countries", lang),
+    [c for c in codes if c != country],
+    format_func=lambda c: cat.country_by_iso3[c].name(lang),
+    key="country_others",
+    help=t("comparison_help", lang),
 )
+others = [c for c in others if c != country]
+for key, param, value in (
+    ("country_iso3", "country", country),
+    ("country_reporter", "reporter", reporter),
+    ("country_a", "a", a),
+    ("country_b", "b", b),
+    ("country_others", "cmp", others),
+):
+    components.to_url(key, param, value)
 
 st.title(cat.country_by_iso3[country].name(lang))
 events = services.events(country)
-with st.expander(f"{t('events', lang)} ({len(events)})", expanded=False):
+with st.container(border=True):
+    st.markdown(f"**{t('events', lang)}**")
     if events.empty:
         st.write(t("no_events", lang))
     for ev in events.itertuples():
         title = ev.title_en if lang == "en" else ev.title_nl
-        st.markdown(f"- **{ev.event_date:%Y-%m-%d}** · {t('event_' + ev.type, lang)} · {title}")
+        kind = str(ev.type)
+        st.markdown(
+            f"{services.event_symbol(kind)} **{ev.event_date:%Y-%m-%d}** · "
+            f"{services.event_label(kind, lang)} · {title}"
+        )
 
 for theme in cat.themes:
     st.header(theme.title(lang))
@@ -53,14 +90,19 @@ for theme in cat.themes:
                 components.gap_cell(ind, "restricted", lang)
                 continue
             area = reporter if reporter in ind.reporters else ind.reporters[0]
-            obs = services.observations(ind.id, country, area)
-            if obs["value"].notna().sum() == 0:
-                components.gap_cell(ind, "no_data", lang)
+            result = services.series_comparison(ind.id, country, area, a, b)
+            if result["status"] in ("no_data", "too_few"):
+                components.gap_cell(ind, result["status"], lang)
+                if result["status"] == "too_few":
+                    st.caption(result[f"sentence_{'en' if lang == 'en' else 'nl'}"])
                 continue
+            info = services.series_availability(ind.id, country, area) or {}
             title = f"{ind.title(lang)} — {areas[area]}"
             if ind.restricted:
                 title += f" [{t('restricted_badge', lang)}]"
-            fig = services.observed_chart(ind.id, [country], area, lang, title)
+            demo = bool(info.get("any_demo"))
+            fig = services.trend_chart(ind.id, country, area, lang, title, others, demo)
+            obs = services.observations(ind.id, country, area)
             components.chart_card(
                 ind,
                 fig,
@@ -68,4 +110,6 @@ for theme in cat.themes:
                 lang,
                 key=f"country_chart_{ind.id}",
                 filename=f"{country}_{ind.id}_{area}",
+                sentence=result[f"sentence_{'en' if lang == 'en' else 'nl'}"],
+                summary=components.series_trend_summary(ind, country, area, lang),
             )

@@ -1,0 +1,147 @@
+"""The country page under AppTest: links, choices, windows, language, gaps, events."""
+
+from __future__ import annotations
+
+import json
+
+from dashboard.i18n import t
+from indicators.charts import EVENT_LABELS
+from tests.test_pages import chart_titles, open_page, texts
+
+
+def specs(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def param(at, name: str) -> str:
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
+
+
+def sentences(at) -> list[str]:
+    return [m.value for m in at.markdown if "2016–2021" in m.value]
+
+
+def test_each_chart_is_a_trend_fan_with_its_stored_sentence(use_store, demo_store_path, store):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUN"})
+    charts = specs(at)
+    assert charts
+    for spec in charts:
+        names = [trace.get("name") for trace in spec["data"]]
+        assert names[:5] == ["95%-interval", "80%-interval", "50%-interval", "trend", "waargenomen"]
+    stored = store.series_summaries(country="TUN")
+    expected = set(stored.loc[stored["status"] == "ok", "sentence_nl"])
+    shown = sentences(at)
+    assert len(shown) == len(charts)
+    assert set(shown) <= expected
+    # Every chart carries its text summary as the chart's accessible name too.
+    alts = [c.proto.alt for c in at.get("plotly_chart")]
+    captions = [c.value for c in at.caption]
+    assert all(alt and alt in captions for alt in alts)
+
+
+def test_events_are_listed_in_the_header_and_marked_on_the_charts(
+    use_store, demo_store_path, store
+):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUN"})
+    events = store.events("TUN")
+    shown = [m.value for m in at.markdown]
+    for ev in events.itertuples():
+        assert any(ev.title_nl in line and f"{ev.event_date:%Y-%m-%d}" in line for line in shown)
+    marked = {
+        trace["name"] for spec in specs(at) for trace in spec["data"] if trace.get("yaxis") == "y2"
+    }
+    assert marked == {EVENT_LABELS[k]["nl"] for k in events["type"].unique()}
+
+
+def test_choosing_a_country_redraws_and_updates_the_link(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "MAR"})
+    at.selectbox(key="country_iso3").set_value("IRQ").run()
+    assert at.title[0].value == "Irak"
+    assert param(at, "country") == "IRQ"
+    assert all(", Irak" in s for s in sentences(at))
+
+
+def test_changing_window_b_recomputes_the_sentences(use_store, demo_store_path, store):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUN"})
+    before = sentences(at)
+    at.selectbox(key="country_b").set_value("taskforce").run()
+    after = [m.value for m in at.markdown if "2025–" in m.value and "2016–2021" in m.value]
+    assert param(at, "b") == "taskforce"
+    assert after and not set(after) & set(before)
+    assert all("2022–2025" not in s for s in after)
+
+
+def test_comparison_countries_are_drawn_for_context(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUN"})
+    at.multiselect(key="country_others").set_value(["EGY"]).run()
+    assert param(at, "cmp") == "EGY"
+    drawn = [spec for spec in specs(at) if any(tr.get("name") == "Egypte" for tr in spec["data"])]
+    assert drawn  # every indicator Egypt has a trend for
+    assert len(drawn) < len(specs(at)) + 1
+
+
+def test_a_shared_link_reopens_the_same_view(use_store, demo_store_path):
+    use_store(demo_store_path)
+    link = {
+        "country": "IRQ",
+        "reporter": "NL",
+        "a": "baseline",
+        "b": "taskforce",
+        "cmp": "EGY,DZA",
+        "lang": "en",
+    }
+    at = open_page("country", link)
+    assert at.title[0].value == "Iraq"
+    assert at.selectbox(key="country_b").value == "taskforce"
+    assert at.multiselect(key="country_others").value == ["EGY", "DZA"]
+    assert any("Netherlands" in title for title in chart_titles(at))
+    names = {tr.get("name") for spec in specs(at) for tr in spec["data"]}
+    assert {"Egypt", "Algeria"} <= names
+    assert all(param(at, k) == v for k, v in link.items())
+    assert not [i for i in at.info if "unknown value" in i.value]  # nothing to complain about
+
+
+def test_language_switch_keeps_every_choice(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUR", "b": "taskforce", "reporter": "NL"})
+    at.multiselect(key="country_others").set_value(["NGA"]).run()
+    dutch = sentences(at)
+    at.sidebar.radio(key="app_lang").set_value("en").run()
+    assert at.title[0].value == "Türkiye"
+    assert at.selectbox(key="country_iso3").value == "TUR"
+    assert at.selectbox(key="country_b").value == "taskforce"
+    assert at.multiselect(key="country_others").value == ["NGA"]
+    assert param(at, "b") == "taskforce" and param(at, "cmp") == "NGA"
+    english = sentences(at)
+    assert len(english) == len(dutch) and english != dutch
+    assert any("Nigeria" == tr.get("name") for s in specs(at) for tr in s["data"])
+
+
+def test_bad_or_outdated_link_falls_back_to_defaults_with_notices(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "ATL", "b": "2030s", "cmp": "EGY,XXX"})
+    notices = [i.value for i in at.info]
+    assert any("country=ATL" in n for n in notices)
+    assert any("b=2030s" in n for n in notices)
+    assert any("cmp=EGY,XXX" in n for n in notices)
+    assert at.title[0].value == "Irak"
+    assert at.selectbox(key="country_b").value == "partnership"
+    assert at.multiselect(key="country_others").value == ["EGY"]
+    assert param(at, "b") == "partnership"  # the link is repaired
+
+
+def test_gaps_are_explicit_cells(use_store, demo_store_path, store):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "MAR"})
+    shown = texts(at)
+    assert t("no_data", "nl") in shown
+    too_few = store.series_summaries(country="MAR")
+    too_few = too_few[too_few["status"] == "too_few"]
+    if len(too_few):
+        assert t("too_few", "nl") in shown
