@@ -46,7 +46,7 @@ pages = [
 nav = st.navigation(pages)
 st.sidebar.caption(t("app_tagline", lang))
 try:
-    services.start_run()  # one look at the store file per run
+    services.start_run(who)  # one look at the store file per run
     components.demo_notice(lang)
     nav.run()
 except ProjectError as exc:

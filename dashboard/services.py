@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -64,13 +66,32 @@ def store() -> Store:
 _RUN_TOKEN = "_services_store_token"
 
 
-def start_run() -> None:
-    """Check the store file once per script run (app.py calls this first).
+_RUN_PRINCIPAL = "_services_principal"
+_RUN_MEMO = "_services_run_memo"
+T = TypeVar("T")
 
-    Every cached call below is keyed on the token; without this, a page with twenty
-    charts would stat the file a few hundred times per run.
+
+def start_run(who: access.Principal) -> None:
+    """Check the store file once per script run and note this run's principal.
+
+    app.py calls this on every run, after `auth.require_principal` and before the page:
+    every cached call below is keyed on the token and checks access, and without this
+    a page with twenty charts would stat the file and parse the secrets a few hundred
+    times per run.
     """
     st.session_state[_RUN_TOKEN] = (store_path(), store().token)
+    st.session_state[_RUN_PRINCIPAL] = who
+    st.session_state[_RUN_MEMO] = {}
+
+
+def per_run(name: str, compute: Callable[[], T]) -> T:
+    """`compute()` once per script run (values fixed by this run's store and principal)."""
+    memo = st.session_state.get(_RUN_MEMO)
+    if memo is None:
+        return compute()
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
 
 
 def token() -> str:
@@ -84,7 +105,7 @@ def _catalogue(path: str, token: str) -> Catalogue:
 
 
 def catalogue() -> Catalogue:
-    return _catalogue(store_path(), token())
+    return per_run("catalogue", lambda: _catalogue(store_path(), token()))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -94,7 +115,7 @@ def _meta(path: str, token: str) -> dict:
 
 
 def meta() -> dict:
-    return _meta(store_path(), token())
+    return per_run("meta", lambda: _meta(store_path(), token()))
 
 
 def demo_status() -> str:
@@ -200,7 +221,9 @@ AUDITED_KEY = "auth_audited_views"
 
 
 def principal() -> access.Principal:
-    return auth.current()
+    """This run's principal, as app.py established it (read afresh on every run)."""
+    who = st.session_state.get(_RUN_PRINCIPAL)
+    return who if isinstance(who, access.Principal) else auth.current()
 
 
 def can_view(indicator: Indicator) -> bool:
@@ -215,7 +238,10 @@ def allowed(action: str) -> bool:
 
 def visible_ids() -> frozenset[str]:
     """The indicators this session may see; part of the key of every cross-indicator cache."""
-    return access.visible_ids(principal(), catalogue().indicators, demo_status())
+    return per_run(
+        "visible_ids",
+        lambda: access.visible_ids(principal(), catalogue().indicators, demo_status()),
+    )
 
 
 def require_view(indicator_id: str, **detail: str | None) -> Indicator:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -201,14 +202,17 @@ def trend_spec(
     lang = "en" if lang == "en" else "nl"
     words = _LABELS[lang]
     trend = trend.sort_values("period_start")
-    x = _dates(trend["period_start"])
+    x = _date_array(trend["period_start"])
+    both_ways = np.concatenate([x, x[::-1]])
     traces: list[Spec] = []
     for level, alpha in FAN:
         traces.append(
             {
                 "type": "scatter",
-                "x": x + x[::-1],
-                "y": trend[f"hi{level}"].tolist() + trend[f"lo{level}"].tolist()[::-1],
+                "x": both_ways,
+                "y": np.concatenate(
+                    [trend[f"hi{level}"].to_numpy(float), trend[f"lo{level}"].to_numpy(float)[::-1]]
+                ),
                 "fill": "toself",
                 "fillcolor": _rgba(PALETTE[0], alpha),
                 "line": {"width": 0},
@@ -220,11 +224,11 @@ def trend_spec(
         {
             "type": "scatter",
             "x": x,
-            "y": trend["level"].tolist(),
+            "y": trend["level"].to_numpy(float),
             "name": words["trend"],
             "mode": "lines",
             "line": {"color": LEVEL_COLOUR, "width": 1},
-            "customdata": list(zip(trend["lo95"], trend["hi95"], strict=True)),
+            "customdata": trend[["lo95", "hi95"]].to_numpy(float),
             "hovertemplate": "%{y:,.4~g} (95%: %{customdata[0]:,.4~g}–%{customdata[1]:,.4~g})"
             f"<extra>{words['trend']}</extra>",
         }
@@ -237,8 +241,8 @@ def trend_spec(
         traces.append(
             {
                 "type": "scatter",
-                "x": _dates(part["period_start"]),
-                "y": part["level"].tolist(),
+                "x": _date_array(part["period_start"]),
+                "y": part["level"].to_numpy(float),
                 "name": label,
                 "mode": "lines",
                 "line": {"color": style["color"], "dash": style["dash"], "width": 1.2},
@@ -250,8 +254,8 @@ def trend_spec(
     traces.append(
         {
             "type": "scatter",
-            "x": _dates(seen["period_start"]),
-            "y": seen["value"].tolist(),
+            "x": _date_array(seen["period_start"]),
+            "y": seen["value"].to_numpy(float),
             "name": words["observed"],
             "mode": "markers",
             "marker": {
@@ -385,6 +389,11 @@ def _vrect(start: object, end: object, fill: str) -> Spec:
         "line": {"width": 0},
         "layer": "below",
     }
+
+
+def _date_array(column: pd.Series) -> np.ndarray:
+    """ISO dates as a NumPy array: plotly copies arrays in one go, lists item by item."""
+    return np.asarray(_dates(column), dtype="U10")
 
 
 def _dates(column: pd.Series) -> list[str]:
