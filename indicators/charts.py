@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -202,17 +201,14 @@ def trend_spec(
     lang = "en" if lang == "en" else "nl"
     words = _LABELS[lang]
     trend = trend.sort_values("period_start")
-    x = _date_array(trend["period_start"])
-    both_ways = np.concatenate([x, x[::-1]])
+    x = _dates(trend["period_start"])
     traces: list[Spec] = []
     for level, alpha in FAN:
         traces.append(
             {
                 "type": "scatter",
-                "x": both_ways,
-                "y": np.concatenate(
-                    [trend[f"hi{level}"].to_numpy(float), trend[f"lo{level}"].to_numpy(float)[::-1]]
-                ),
+                "x": x + x[::-1],
+                "y": trend[f"hi{level}"].tolist() + trend[f"lo{level}"].tolist()[::-1],
                 "fill": "toself",
                 "fillcolor": _rgba(PALETTE[0], alpha),
                 "line": {"width": 0},
@@ -224,11 +220,11 @@ def trend_spec(
         {
             "type": "scatter",
             "x": x,
-            "y": trend["level"].to_numpy(float),
+            "y": trend["level"].tolist(),
             "name": words["trend"],
             "mode": "lines",
             "line": {"color": LEVEL_COLOUR, "width": 1},
-            "customdata": trend[["lo95", "hi95"]].to_numpy(float),
+            "customdata": trend[["lo95", "hi95"]].to_numpy(float).tolist(),
             "hovertemplate": "%{y:,.4~g} (95%: %{customdata[0]:,.4~g}–%{customdata[1]:,.4~g})"
             f"<extra>{words['trend']}</extra>",
         }
@@ -241,8 +237,8 @@ def trend_spec(
         traces.append(
             {
                 "type": "scatter",
-                "x": _date_array(part["period_start"]),
-                "y": part["level"].to_numpy(float),
+                "x": _dates(part["period_start"]),
+                "y": part["level"].tolist(),
                 "name": label,
                 "mode": "lines",
                 "line": {"color": style["color"], "dash": style["dash"], "width": 1.2},
@@ -254,8 +250,8 @@ def trend_spec(
     traces.append(
         {
             "type": "scatter",
-            "x": _date_array(seen["period_start"]),
-            "y": seen["value"].to_numpy(float),
+            "x": _dates(seen["period_start"]),
+            "y": seen["value"].tolist(),
             "name": words["observed"],
             "mode": "markers",
             "marker": {
@@ -389,11 +385,6 @@ def _vrect(start: object, end: object, fill: str) -> Spec:
         "line": {"width": 0},
         "layer": "below",
     }
-
-
-def _date_array(column: pd.Series) -> np.ndarray:
-    """ISO dates as a NumPy array: plotly copies arrays in one go, lists item by item."""
-    return np.asarray(_dates(column), dtype="U10")
 
 
 def _dates(column: pd.Series) -> list[str]:

@@ -90,7 +90,7 @@ def test_trend_fan_nests_and_the_central_line_is_quiet(store, catalogue):
     # Each inner band lies within the outer one, and opacity grows inwards.
     for outer, inner in zip(fan, fan[1:], strict=False):
         n = len(trend)
-        assert (outer["y"][:n] >= inner["y"][:n]).all()
+        assert all(o >= i for o, i in zip(outer["y"][:n], inner["y"][:n], strict=True))
     alphas = [float(t["fillcolor"].rsplit(",", 1)[1].rstrip(")")) for t in fan]
     assert alphas == sorted(alphas)
     level = spec["data"][3]
