@@ -1,3 +1,2 @@
-"""Page tests share the AppTest helpers of tests/test_pages.py."""
-
-from tests.test_pages import use_store  # noqa: F401 - a fixture, re-exported for this folder
+"""Page tests share the AppTest helpers of tests/test_pages.py; `use_store` lives in
+tests/conftest.py, so every folder has it."""
