@@ -121,6 +121,17 @@ def to_url(key: str, param: str, value: str | list[str]) -> None:
     st.session_state[f"_url_{key}"] = text
 
 
+def restricted_in_link(param: str, lang: str) -> list[str]:
+    """Indicators a shared link names but this session may not see: each gets a notice."""
+    cat = services.catalogue()
+    named = (st.query_params.get(param) or "").split(",")
+    hidden = [i for i in named if i in cat.indicator_by_id]
+    hidden = [i for i in hidden if not services.can_view(cat.indicator_by_id[i])]
+    for ind_id in hidden:
+        gap_cell(cat.indicator_by_id[ind_id], "restricted", lang)
+    return hidden
+
+
 def sphere_tag(indicator: Indicator, lang: str) -> str:
     return f"{t('sphere', lang)}: **{t('sphere_' + indicator.sphere, lang)}**"
 

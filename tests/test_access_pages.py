@@ -203,3 +203,15 @@ def test_an_invalid_access_file_shows_an_error_and_no_data(app_env, demo_store_p
     assert any(t("access_error", "nl") in e.value and "owner" in e.value for e in at.error)
     assert not at.get("plotly_chart") and not overview_counts(at)
     st.cache_resource.clear()
+
+
+def test_a_comparison_link_naming_a_restricted_indicator_says_restricted(app_env, demo_store_path):
+    app_env(demo_store_path)
+    link = {"indicators": "return_travel_documents,irregular_detections", "countries": "TUN"}
+    viewer = run_as("viewer", "compare", link)
+    assert t("restricted", "nl") in texts(viewer)
+    table = viewer.dataframe[-1].value
+    assert "return_travel_documents" not in set(table["indicator_id"])
+    assert "irregular_detections" in set(table["indicator_id"])
+    taskforce = run_as("taskforce", "compare", link)
+    assert "return_travel_documents" in set(taskforce.dataframe[-1].value["indicator_id"])

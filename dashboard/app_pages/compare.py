@@ -84,6 +84,8 @@ countries = components.url_choices(
     key="compare_countries",
 )
 visible = [i.id for i in cat.indicators if services.can_view(i)]
+if "compare_indicators" not in st.session_state:  # a shared link beyond this role
+    components.restricted_in_link("indicators", lang)
 indicators = components.url_choices(
     "indicators",
     visible,

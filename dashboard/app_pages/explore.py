@@ -21,9 +21,7 @@ st.caption(t("explore_intro", lang))
 
 visible = [i for i in cat.indicators if services.can_view(i)]
 ids = [i.id for i in visible]
-wanted = st.query_params.get("indicator")
-if wanted in cat.indicator_by_id and wanted not in ids:  # a shared link beyond this role
-    components.gap_cell(cat.indicator_by_id[wanted], "restricted", lang)
+if components.restricted_in_link("indicator", lang):  # a shared link beyond this role
     st.session_state["explore_indicator"] = "irregular_detections"
 elif st.session_state.get("explore_indicator") not in ids:
     st.session_state["explore_indicator"] = components.url_choice(

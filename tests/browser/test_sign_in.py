@@ -8,6 +8,7 @@ one server at the same time never receive each other's cached results.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -149,3 +150,52 @@ def test_two_people_on_one_server_never_share_restricted_cached_results(signed_a
         settle(vera, charts=1)
         assert any(RESTRICTED in title for title in chart_titles(tess))
         assert not any(RESTRICTED in title for title in chart_titles(vera))
+
+
+def _events(log: Path, action: str, expect: int, timeout: float = 20) -> list[dict]:
+    """The log's events of one kind, once at least `expect` are there (or at the timeout)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        events = [e for e in audit.read_log(log) if e["action"] == action]
+        if len(events) >= expect or time.monotonic() > deadline:
+            return events
+        time.sleep(0.2)
+
+
+def _download_compare_table(page, url: str) -> str | None:
+    """Open a comparison naming the restricted indicator; the CSV it offers, if any."""
+    link = f"indicators={RESTRICTED_ID},irregular_detections&countries=TUN"
+    page.goto(f"{url}/compare?{link}", wait_until="domcontentloaded")
+    settle(page, charts=1)
+    button = page.get_by_role("button", name="Download tabel (CSV)")
+    if button.count() == 0:
+        return None
+    with page.expect_download(timeout=30_000) as download:
+        button.click()
+    return Path(download.value.path()).read_text(encoding="utf-8")
+
+
+def test_exports_hold_restricted_figures_only_for_the_taskforce_and_are_audited(
+    signed_app, new_page
+):
+    url, log = signed_app
+    tess, evert, vera = new_page(), new_page(), new_page()
+    for page, sub in ((tess, "tess"), (evert, "evert"), (vera, "vera")):
+        sign_in(page, url, sub)
+
+    table = _download_compare_table(tess, url)
+    assert table is not None and RESTRICTED in table and "Tunesië" in table
+    # The click's callback (which audits) runs in the rerun that follows the click.
+    exports = _events(log, "export", expect=1)
+    assert [(e["user"], e["indicators"], e["export"]) for e in exports] == [
+        ("tess@example.org", [RESTRICTED_ID], "compare_table_csv")
+    ]
+
+    table = _download_compare_table(evert, url)  # evaluators export, without restricted
+    assert table is not None and RESTRICTED not in table
+    assert evert.get_by_text("Beperkt toegankelijk").count() >= 1
+    settle(evert)
+    assert _download_compare_table(vera, url) is None  # viewers do not export
+    assert vera.get_by_text("Beperkt toegankelijk").count() >= 1
+    assert len(_events(log, "export", expect=1)) == 1
+    audit.verify_log(log)
