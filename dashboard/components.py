@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import services
+from dashboard import downloads, services
 from dashboard.i18n import DEFAULT_LANG, LANG_NAMES, t
 from indicators.catalogue import Indicator
 from indicators.charts import events_in_view, provisional_runs
@@ -215,12 +215,12 @@ def _series_trend_summary(
     return trend_summary(trend, indicator, lang, services.events(country))
 
 
-def plotly_config(filename: str) -> dict:
+def plotly_config(filename: str, fmt: str = "png") -> dict:
     """The browser's own image button: a sensible file name and twice screen size."""
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in filename)[:120]
     return {
         "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": safe, "scale": 2},
+        "toImageButtonOptions": {"format": fmt, "filename": safe, "scale": 2},
     }
 
 
@@ -238,13 +238,16 @@ def chart_card(
     """A chart with what must travel with it: sentence, summary, source line, caveat, sphere."""
     with st.container(border=True):
         summary = summary or chart_summary(obs, indicator, lang)
-        st.plotly_chart(fig, width="stretch", key=key, config=plotly_config(filename), alt=summary)
+        name = f"{downloads.file_stem(indicator, obs)}_{lang}" if len(obs) else filename
+        config = plotly_config(name, downloads.browser_format(key))
+        st.plotly_chart(fig, width="stretch", key=key, config=config, alt=summary)
         if sentence:
             st.markdown(sentence)
         st.caption(summary)
         st.caption(services.citation(indicator, obs, lang))
         caveat = indicator.caveats[0](lang) if indicator.caveats else ""
         st.caption(f"{sphere_tag(indicator, lang)} · {t('caveat', lang)}: {caveat}")
+        downloads.chart_downloads(indicator, fig, obs, lang, key)
 
 
 def _signed_pct(x: float | None) -> str:

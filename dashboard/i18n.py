@@ -10,6 +10,25 @@ DEFAULT_LANG = "nl"
 LANG_NAMES = {"nl": "Nederlands", "en": "English"}
 
 TEXTS: dict[str, dict[str, str]] = {
+    "download": {"nl": "Downloaden", "en": "Download"},
+    "download_help": {
+        "nl": "Afbeeldingen dragen titel, uitspraak, bron, kanttekening en markeringen; "
+        "CSV en XLSX bevatten de cijfers achter de grafiek.",
+        "en": "Images carry title, statement, source, caveat and markings; CSV and XLSX hold "
+        "the numbers behind the chart.",
+    },
+    "no_renderer": {
+        "nl": "PNG, SVG en PDF van de server zijn hier niet beschikbaar: {reason} Gebruik de "
+        "cameraknop van de grafiek (PNG of SVG, zoals hierboven gekozen).",
+        "en": "Server-side PNG, SVG and PDF are not available here: {reason} Use the chart's "
+        "camera button (PNG or SVG, as chosen above).",
+    },
+    "browser_format": {"nl": "Formaat cameraknop", "en": "Camera button format"},
+    "pack_pdf": {"nl": "Landenbriefing {country} (PDF)", "en": "Country briefing {country} (PDF)"},
+    "pack_pptx": {
+        "nl": "Landenbriefing {country} (PPTX)",
+        "en": "Country briefing {country} (PPTX)",
+    },
     "app_title": {"nl": "Partnerschapsmonitor", "en": "Partnership Monitor"},
     "app_tagline": {
         "nl": "Langetermijntrends met expliciete onzekerheid — geen causale claims.",

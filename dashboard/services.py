@@ -41,6 +41,7 @@ from indicators.charts import (
 )
 from indicators.citation import DEMO_MARK, source_line
 from indicators.errors import AccessDenied, InsufficientDataError
+from indicators.export.tables import to_csv
 from indicators.rescale import index_to_window, per_capita
 from indicators.store import Store
 
@@ -410,16 +411,9 @@ def forest_chart(rows: pd.DataFrame, lang: str, **options: object) -> go.Figure:
     return forest_figure(rows, lang, **options)
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def table_csv(frame: pd.DataFrame) -> bytes:
-    """CSV that no spreadsheet reads as a formula: risky text cells get a leading quote."""
-
-    def safe(value: object) -> object:
-        return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
-
-    return frame.map(safe).to_csv(index=False).encode("utf-8")
+    """CSV that no spreadsheet reads as a formula (the exports' one neutralisation)."""
+    return to_csv(frame)
 
 
 # --- Explore: one indicator, any countries and reporting areas, rescaled ---------

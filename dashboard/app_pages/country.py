@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, services
+from dashboard import components, downloads, services
 from dashboard.i18n import t
 
 lang = components.current_lang()
@@ -67,6 +67,7 @@ for key, param, value in (
     components.to_url(key, param, value)
 
 st.title(cat.country_by_iso3[country].name(lang))
+downloads.pack_buttons(country, lang)
 events = services.events(country)
 with st.container(border=True):
     st.markdown(f"**{t('events', lang)}**")

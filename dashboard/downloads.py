@@ -1,0 +1,153 @@
+"""Downloads: a chart's files from its card, a country's pack from its page.
+
+The files are made only when a button is clicked (Streamlit's deferred downloads run
+the callable on a separate thread), from the very figure the card shows. Every
+download first passes `services.record_export`: it refuses what this session may not
+export and audits a restricted export. One renderer is started once per server, in the
+background, so the first image does not wait for a browser to start.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import services
+from dashboard.i18n import t
+from indicators.catalogue import Indicator
+from indicators.citation import _period_label
+from indicators.export import render
+from indicators.export.chart import IMAGE_FORMATS, MEDIA_TYPES, chart_file
+from indicators.export.content import DATA_COLUMNS, ChartContent, ChartRequest, chart_content
+from indicators.export.filenames import chart_stem
+from indicators.export.pack import PACK_FORMATS, pack_content, pack_file
+
+DATA_FORMATS = ("csv", "xlsx")
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_renderer() -> str | None:
+    """Start the one renderer of this server in the background; None, or why there is none."""
+    reason = render.unavailable_reason()
+    if reason is None:
+        threading.Thread(target=render.warm, name="kaleido-warm", daemon=True).start()
+    return reason
+
+
+def renderer_problem() -> str | None:
+    return _warm_renderer()
+
+
+def file_stem(indicator: Indicator, obs: pd.DataFrame) -> str:
+    """What the chart's files are called: countries, indicator, area, window, data date."""
+    countries = sorted(obs["country_iso3"].unique()) if len(obs) else []
+    reporter = str(obs["reporter"].iat[0]) if len(obs) else indicator.reporters[0]
+    last = obs["period_end"].max() if len(obs) else None
+    data_date = _period_label(last.date(), indicator.frequency) if last is not None else None
+    a, b = _default_windows()
+    return chart_stem(indicator.id, countries, reporter, f"{a.year}-{b.year}", data_date)
+
+
+def _default_windows() -> tuple[pd.Timestamp, pd.Timestamp]:
+    periods = {p.role: p for p in services.catalogue().periods}
+    a, b = periods.get("a"), periods.get("b")
+    start = pd.Timestamp(a.start) if a else pd.Timestamp("2016-01-01")
+    end = pd.Timestamp(b.end) if b and b.end else pd.Timestamp.today()
+    return start, end
+
+
+def _request(indicator: Indicator, obs: pd.DataFrame) -> ChartRequest:
+    countries = tuple(sorted(obs["country_iso3"].unique()))
+    return ChartRequest(indicator.id, countries, str(obs["reporter"].iat[0]))
+
+
+def chart_downloads(
+    indicator: Indicator, fig: go.Figure, obs: pd.DataFrame, lang: str, key: str
+) -> None:
+    """A popover with PNG, SVG, PDF of the card's figure and CSV, XLSX of its numbers."""
+    if obs.empty or not services.allowed("export") or not services.can_view(indicator):
+        return
+    store, cat = services.store(), services.catalogue()
+    request = _request(indicator, obs)
+    stem = file_stem(indicator, obs)
+    problem = renderer_problem()
+
+    shown = obs[list(DATA_COLUMNS)].reset_index(drop=True)
+
+    def content() -> ChartContent:
+        # Runs when clicked, off the script thread: everything it needs is captured here.
+        # The numbers are the card's own (the explore page may show them rescaled).
+        made = chart_content(store, request, lambda ind: True, cat)  # access checked above
+        return dataclasses.replace(made, observations=shown)
+
+    with st.popover(t("download", lang), icon=":material/download:"):
+        formats = DATA_FORMATS if problem else IMAGE_FORMATS + DATA_FORMATS
+        for fmt in formats:
+            st.download_button(
+                fmt.upper(),
+                _maker(content, lang, fmt, fig),
+                file_name=f"{stem}_{lang}.{fmt}",
+                mime=MEDIA_TYPES[fmt],
+                key=f"{key}_download_{fmt}",
+                on_click=services.record_export,
+                args=([indicator.id], f"chart_{fmt}"),
+            )
+        if problem:
+            st.segmented_control(
+                t("browser_format", lang), ["png", "svg"], default="png", key=browser_key(key)
+            )
+            st.caption(t("no_renderer", lang, reason=problem))
+        else:
+            st.caption(t("download_help", lang))
+
+
+def browser_key(key: str) -> str:
+    return f"{key}_browser_format"
+
+
+def browser_format(key: str) -> str:
+    """The format of the chart's own image button: PNG, or SVG where the server cannot."""
+    return st.session_state.get(browser_key(key)) or "png"
+
+
+def _maker(
+    content: Callable[[], ChartContent], lang: str, fmt: str, fig: go.Figure
+) -> Callable[[], bytes]:
+    return lambda: chart_file(content(), lang, fmt, fig)[1]
+
+
+def pack_buttons(country: str, lang: str) -> None:
+    """One click for the country briefing as PDF or PPTX (rendered when clicked)."""
+    if not services.allowed("export"):
+        return
+    problem = renderer_problem()
+    if problem:
+        st.caption(t("no_renderer", lang, reason=problem))
+        return
+    store = services.store()
+    visible = services.visible_ids()
+    ids = sorted(visible)
+    name = services.catalogue().country_by_iso3[country].name(lang)
+    columns = st.columns(len(PACK_FORMATS))
+    for column, fmt in zip(columns, PACK_FORMATS, strict=True):
+
+        def make(fmt: str = fmt) -> bytes:
+            pack = pack_content(store, country, lambda ind: ind.id in visible, lang)
+            return pack_file(pack, fmt)[1]
+
+        column.download_button(
+            t(f"pack_{fmt}", lang, country=name),
+            make,
+            file_name=f"{country}_briefing_{lang}.{fmt}",
+            mime=PPTX if fmt == "pptx" else MEDIA_TYPES["pdf"],
+            key=f"country_pack_{fmt}",
+            on_click=services.record_export,
+            args=(ids, f"pack_{fmt}"),
+            icon=":material/description:",
+        )

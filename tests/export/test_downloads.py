@@ -1,0 +1,97 @@
+"""Downloads in the dashboard: each chart card's files and the country page's packs.
+
+Deferred downloads run their callable only when clicked; the test records the real
+callables as the app registers them (the media file manager's own method, wrapped)
+and runs them, then opens what they made.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+
+import pandas as pd
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+from indicators.citation import DEMO_MARK
+from tests.test_pages import open_page
+
+
+@pytest.fixture
+def clicks(monkeypatch) -> dict:
+    """file_id -> the deferred callable the app registered for it."""
+    made: dict = {}
+    original = MediaFileManager.add_deferred
+
+    def recording(self, data_callable, *args, **kwargs):
+        file_id = original(self, data_callable, *args, **kwargs)
+        made[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    return made
+
+
+def _button(at, key: str):
+    (button,) = [b for b in at.get("download_button") if b.key == key]
+    return button
+
+
+def _click(at, clicks: dict, key: str) -> bytes:
+    return clicks[_button(at, key).proto.deferred_file_id]()
+
+
+def test_chart_card_offers_images_and_data(use_store, demo_store_path, clicks, renderer):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUN", "lang": "en"})
+    key = "country_chart_irregular_detections"
+    png = _click(at, clicks, f"{key}_download_png")
+    assert struct.unpack(">II", png[16:24])[0] == 2000  # twice the export width
+    pdf = PdfReader(io.BytesIO(_click(at, clicks, f"{key}_download_pdf")))
+    assert DEMO_MARK["en"] in " ".join(pdf.pages[0].extract_text().split())
+    svg = _click(at, clicks, f"{key}_download_svg").decode("utf-8")
+    assert "Detections of irregular border crossings" in svg and "Frontex" in svg
+    frame = pd.read_csv(io.BytesIO(_click(at, clicks, f"{key}_download_csv")), comment="#")
+    assert set(frame["country_iso3"]) == {"TUN"} and frame["value"].notna().all()
+
+
+def test_browser_image_button_gets_a_file_name_that_says_what_it_holds(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "MAR", "lang": "nl"})
+    names = [json.loads(c.proto.config)["toImageButtonOptions"] for c in at.get("plotly_chart")]
+    assert names and all(n["scale"] == 2 for n in names)
+    assert any(n["filename"].startswith("MAR_irregular_detections_") for n in names)
+    assert all(n["filename"].endswith("_nl") for n in names)
+
+
+def test_country_page_packs(use_store, demo_store_path, clicks, renderer):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "IRQ", "lang": "en"})
+    assert _button(at, "country_pack_pdf").proto.label == "Country briefing Iraq (PDF)"
+    slides = Presentation(io.BytesIO(_click(at, clicks, "country_pack_pptx"))).slides
+    first = " ".join(s.text_frame.text for s in slides[0].shapes if s.has_text_frame)
+    assert "Country briefing: Iraq" in first and DEMO_MARK["en"] in first
+
+
+def test_without_chromium_the_card_says_why_and_the_browser_offers_svg(
+    use_store, demo_store_path, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("PARTNERSHIP_MONITOR_CHROMIUM", str(tmp_path / "none"))
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUN", "lang": "en"})
+    keys = {b.key for b in at.get("download_button")}
+    key = "country_chart_irregular_detections"
+    assert {f"{key}_download_csv", f"{key}_download_xlsx"} <= keys
+    assert not [k for k in keys if k.endswith(("_png", "_svg", "_pdf", "_pptx"))]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Server-side PNG, SVG and PDF are not available here" in captions
+    assert "PARTNERSHIP_MONITOR_CHROMIUM" in captions
+    at.session_state[f"{key}_browser_format"] = "svg"
+    at.run()
+    (chart,) = [c for c in at.get("plotly_chart") if c.proto.id and key in c.proto.id]
+    config = json.loads(chart.proto.config)
+    assert config["toImageButtonOptions"]["format"] == "svg"
