@@ -48,6 +48,15 @@ LEVELS: dict[str, dict[str, float]] = {
         "EGY": 11000,
         "NGA": 14000,
     },
+    "irregular_refused_entry": {
+        "MAR": 9000,
+        "TUN": 1500,
+        "IRQ": 1200,
+        "TUR": 4000,
+        "DZA": 2500,
+        "EGY": 600,
+        "NGA": 900,
+    },
     "irregular_asylum_applications": {
         "MAR": 11000,
         "TUN": 6000,

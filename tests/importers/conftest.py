@@ -35,7 +35,11 @@ def store_copy(tmp_path: Path, empty_store_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def wide_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty store whose catalogue also lists Ukraine (for Eurostat extracts of UA)."""
+    """An empty store whose catalogue also lists Ukraine and has annual asylum figures.
+
+    For the real Eurostat asylum extract (annual, citizen UA), which the project's
+    own catalogue refuses (its asylum indicator is monthly).
+    """
     import shutil
 
     from indicators.catalogue import DATA_DIR
@@ -46,8 +50,23 @@ def wide_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(DATA_DIR / "reference", data / "reference")
     with (data / "reference" / "countries.csv").open("a", encoding="utf-8") as fh:
         fh.write("UKR,UA,Oekraïne,Ukraine,comparison\n")
+    # The real asylum extract is annual; this copy's indicator is annual too.
+    yml = data / "catalogue" / "indicators.yaml"
+    text = yml.read_text(encoding="utf-8")
+    at = text.index("- id: irregular_asylum_applications")
+    head, tail = text[:at], text[at:]
+    yml.write_text(head + tail.replace("frequency: M", "frequency: A", 1), encoding="utf-8")
     path = tmp_path_factory.mktemp("wide") / "monitor.duckdb"
     build_empty_store(path, data)
+    return path
+
+
+@pytest.fixture
+def wide_store(tmp_path: Path, wide_store_path: Path) -> Path:
+    import shutil
+
+    path = tmp_path / "wide.duckdb"
+    shutil.copyfile(wide_store_path, path)
     return path
 
 
