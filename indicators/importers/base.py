@@ -112,13 +112,7 @@ def read_table(
     header = [h.strip() for h in header]
     missing = [c for c in required if c not in header]
     if missing:
-        hint = ""
-        for other in (";", "\t", "|"):
-            if other != sep and other in text.split("\n", 1)[0]:
-                hint = f" (the file seems to use {other!r} between columns, expected {sep!r})"
-        raise InputError(
-            Problem(file, 1, ", ".join(missing), f"missing column(s){hint}; found {header}")
-        )
+        raise missing_columns(file, text.split("\n", 1)[0], missing, header, sep)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -152,6 +146,20 @@ def read_table(
             )
         )
     return frame
+
+
+def missing_columns(
+    file: str, first_line: str, missing: list[str], header: list[str], sep: str = ","
+) -> InputError:
+    """The error for a header without the needed columns, with a hint on the delimiter."""
+    hint = ""
+    for other in (";", "\t", "|", ","):
+        if other != sep and other in first_line:
+            hint = f" (the file seems to use {other!r} between columns, expected {sep!r})"
+            break
+    return InputError(
+        Problem(file, 1, ", ".join(missing), f"missing column(s){hint}; found {header}")
+    )
 
 
 def read_sheet(path: Path, file: str) -> pd.DataFrame:

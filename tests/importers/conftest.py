@@ -71,3 +71,39 @@ def wide_store(tmp_path: Path, wide_store_path: Path) -> Path:
 
 
 __all__ = ["build_demo_store", "digest"]
+
+
+def broken_copy(text: str, how: str, value_col: int) -> bytes:
+    """A real file broken in one way; `value_col` is the index of its value column."""
+    lines = text.splitlines(keepends=True)
+
+    def with_value(line: str, change) -> str:
+        parts = line.rstrip("\n").split(",")
+        parts[value_col] = change(parts[value_col])
+        return ",".join(parts) + "\n"
+
+    if how == "truncated":
+        return "".join(lines[:40]).encode() + lines[40][:30].encode()
+    if how == "wrong delimiter":
+        return text.replace(",", ";").encode()
+    if how == "non-numeric":
+        return "".join(lines[:5] + [with_value(lines[5], lambda v: "12x")] + lines[6:]).encode()
+    if how == "duplicated row":
+        return "".join(lines[:8] + [lines[7]] + lines[8:]).encode()
+    if how == "negative count":
+        bad = with_value(lines[5], lambda v: "-" + (v or "1"))
+        return "".join(lines[:5] + [bad] + lines[6:]).encode()
+    if how == "not UTF-8":
+        head = "".join(lines[:9]).encode()
+        return head + lines[9].encode().replace(b",", b"\xe9,", 1) + "".join(lines[10:]).encode()
+    raise ValueError(how)
+
+
+BROKEN = [
+    ("truncated", "truncated"),
+    ("wrong delimiter", "';' between columns"),
+    ("non-numeric", "not a number"),
+    ("duplicated row", "duplicate row"),
+    ("negative count", "cannot be negative"),
+    ("not UTF-8", "not UTF-8"),
+]

@@ -15,7 +15,7 @@ from indicators.importers.eurostat import mappings
 from indicators.importers.pipeline import import_file
 from indicators.store import Store
 from tests.conftest import realdata
-from tests.importers.conftest import digest
+from tests.importers.conftest import BROKEN, broken_copy, digest
 
 EU27_LABEL = "European Union - 27 countries (from 2020)"
 
@@ -172,44 +172,13 @@ def test_file_without_dataset_name_needs_dataset_option(store_copy, tmp_path, ca
     assert main(args) == 0
 
 
-def _broken(text: str, how: str) -> bytes:
-    lines = text.splitlines(keepends=True)
-    if how == "truncated":
-        return "".join(lines[:40]).encode() + lines[40][:30].encode()
-    if how == "wrong delimiter":
-        return text.replace(",", ";").encode()
-    if how == "non-numeric":
-        parts = lines[5].split(",")
-        parts[-3] = "12x"
-        return "".join(lines[:5] + [",".join(parts)] + lines[6:]).encode()
-    if how == "duplicated row":
-        return "".join(lines[:8] + [lines[7]] + lines[8:]).encode()
-    if how == "negative count":
-        parts = lines[5].split(",")
-        parts[-3] = "-" + parts[-3]
-        return "".join(lines[:5] + [",".join(parts)] + lines[6:]).encode()
-    if how == "not UTF-8":
-        return text.replace("Czechia", "Tsjechië").encode("latin-1")
-    raise ValueError(how)
-
-
-BROKEN = [
-    ("truncated", "truncated"),
-    ("wrong delimiter", "';' between columns"),
-    ("non-numeric", "not a number"),
-    ("duplicated row", "duplicate row"),
-    ("negative count", "cannot be negative"),
-    ("not UTF-8", "not UTF-8"),
-]
-
-
 @pytest.mark.parametrize(("how", "expected"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_broken_copies_of_a_real_file_fail_clearly_and_change_nothing(
     fresh_store_path, tmp_path, capsys, how, expected
 ):
     real = realdata("eurostat", "migr_eirfs_sdmxcsv_labels__natix.csv")
     path = tmp_path / real.name
-    path.write_bytes(_broken(real.read_text(encoding="utf-8"), how))
+    path.write_bytes(broken_copy(real.read_text(encoding="utf-8"), how, -3))
     before = digest(fresh_store_path)
     code = main(["import", "eurostat", str(path), "--store", str(fresh_store_path)])
     err = capsys.readouterr().err

@@ -1,0 +1,157 @@
+"""Frontex monthly detections of irregular border crossings.
+
+Two layouts: the long table (route, type, nationality, month, n; column names as in
+the Frontex-derived tables: route,type,nat,month,n or Route,Border location,
+Nationality,Month,Value) and the published wide xlsx (one row per route, border
+type and nationality, one column per month). Detections are summed over routes and
+border types per nationality and month into `irregular_detections` (reporting area
+EU_EXT). Frontex counts detections, not persons: one person crossing twice counts
+twice. An empty cell is no figure (skipped and counted), a 0 is zero.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from indicators.catalogue import Catalogue
+from indicators.errors import InputError, Problem
+from indicators.importers import base
+
+INDICATOR, SOURCE, REPORTER = "irregular_detections", "frontex_ibc", "EU_EXT"
+ALIASES = {
+    "route": "route",
+    "type": "type",
+    "border location": "type",
+    "borderlocation": "type",
+    "border type": "type",
+    "nat": "nat",
+    "nationality": "nat",
+    "citizenship": "nat",
+    "month": "month",
+    "n": "n",
+    "value": "n",
+    "detections": "n",
+}
+_MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%b %Y", "%B %Y", "%b-%y", "%Y%b"]
+
+
+def _month(text: str) -> pd.Timestamp | None:
+    text = str(text).strip()
+    if re.fullmatch(r"\d{4}M\d{2}", text):
+        text = text.replace("M", "-")
+    for fmt in _MONTH_FORMATS:
+        try:
+            return pd.Timestamp(pd.to_datetime(text, format=fmt)).to_period("M").start_time
+        except (ValueError, TypeError):
+            continue
+    return None
+
+
+def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
+    file = path.name
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        frame = _wide(base.read_sheet(path, file), file)
+    else:
+        frame = _long(path, file)
+    return _map(frame, catalogue, file)
+
+
+def _renamed(columns) -> dict[str, str]:
+    return {c: ALIASES[k] for c in columns if (k := str(c).strip().lower()) in ALIASES}
+
+
+def _long(path: Path, file: str) -> pd.DataFrame:
+    text = base.read_text(path, file)
+    header = [h.strip().strip('"') for h in text.split("\n", 1)[0].split(",")]
+    names = _renamed(header)
+    missing = {"route", "nat", "month", "n"} - set(names.values())
+    if missing:
+        raise base.missing_columns(file, text.split("\n", 1)[0], sorted(missing), header)
+    frame = base.read_table(path, file, list(names), text=text).rename(columns=names)
+    frame["_row"] = base.source_rows(frame)
+    if "type" not in frame:
+        frame["type"] = ""
+    return frame
+
+
+def _wide(sheet: pd.DataFrame, file: str) -> pd.DataFrame:
+    header_at = None
+    for i, row in enumerate(sheet.head(30).itertuples(index=False)):
+        labels = {str(v).strip().lower() for v in row}
+        if {"route", "nationality"} <= labels or {"route", "nat"} <= labels:
+            header_at = i
+            break
+    if header_at is None:
+        reason = "no header row with Route and Nationality in the first sheet"
+        raise InputError(Problem(file, None, None, reason))
+    header = [str(v).strip() for v in sheet.iloc[header_at]]
+    body = sheet.iloc[header_at + 1 :].copy()
+    body.columns = header
+    rows = pd.Series(body.index.to_numpy() + 1, index=body.index)  # sheet row numbers
+    names = _renamed(header)
+    months = {c: _month(c) for c in header if c and c not in names}
+    bad = [c for c, m in months.items() if m is None]
+    if bad:
+        raise InputError(Problem(file, header_at + 1, ", ".join(bad[:5]), "not a month column"))
+    if not months:
+        raise InputError(Problem(file, header_at + 1, None, "no month columns"))
+    body = body.rename(columns=names)
+    body = body[(body[list(names.values())] != "").any(axis=1)]  # blank lines, notes below
+    body["_row"] = rows
+    if "type" not in body:
+        body["type"] = ""
+    long = body.melt(
+        id_vars=["_row", "route", "type", "nat"],
+        value_vars=list(months),
+        var_name="month",
+        value_name="n",
+    )
+    month_labels = {c: m.strftime("%Y-%m") for c, m in months.items() if m is not None}
+    long["month"] = long["month"].map(month_labels)
+    return long
+
+
+def _map(frame: pd.DataFrame, catalogue: Catalogue, file: str) -> base.Parsed:
+    problems = base.Problems(file)
+    rows = frame["_row"]
+    parsed = base.Parsed("frontex-ibc", pd.DataFrame(), int(rows.nunique()), 0)
+    text = frame["n"].astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
+    empty = text == ""
+    parsed.skip("n: an empty cell (no figure)", int(empty.sum()))
+    frame = frame[~empty]
+    rows, text = rows[~empty], text[~empty]
+    n = base.numbers(text, rows, "n", problems, missing=())
+    problems.add_mask(n < 0, rows, "n", "a count cannot be negative")
+    problems.add_mask(n % 1 != 0, rows, "n", "a count must be a whole number")
+    month = frame["month"].map({m: _month(m) for m in pd.unique(frame["month"])})
+    problems.add_mask(month.isna(), rows, "month", "not a month (2024-03)")
+    problems.add_mask(
+        frame.duplicated(["route", "type", "nat", "month"]),
+        rows,
+        "month",
+        "duplicate row (the same route, type, nationality and month twice)",
+    )
+    country, keep = base.countries(frame["nat"], rows, "nat", catalogue, problems, parsed)
+    problems.raise_if_any()
+    used = pd.DataFrame({"country": country, "month": month, "n": n, "_row": rows})[keep]
+    parsed.rows_used = int(used["_row"].nunique())
+    summed = used.groupby(["country", "month"], as_index=False).agg(
+        value=("n", "sum"), _row=("_row", "min")
+    )
+    period = base.month_periods(summed["month"])
+    parsed.observations = base.observations(
+        summed,
+        indicator_id=INDICATOR,
+        source_id=SOURCE,
+        reporter=REPORTER,
+        country=summed["country"],
+        period=period,
+    )
+    parsed.notes.append(
+        "detections summed over routes and border types per nationality and month; "
+        "detections, not persons"
+    )
+    return parsed
