@@ -79,9 +79,15 @@ def chart_titles(page) -> list[str]:
     )
 
 
-def overview_counts(page) -> list[tuple[int, int]]:
-    found = [re.match(r"^(\d+)/(\d+) ", s) for s in page.locator("p").all_inner_texts()]
-    return [(int(m[1]), int(m[2])) for m in found if m]
+def overview_counts(page, cells: int = 0) -> list[tuple[int, int]]:
+    """The overview's 'n/m indicators with data' cells (waiting for `cells` of them)."""
+    deadline = time.monotonic() + 60
+    while True:
+        found = [re.match(r"^(\d+)/(\d+) ", s) for s in page.locator("p").all_inner_texts()]
+        counts = [(int(m[1]), int(m[2])) for m in found if m]
+        if len(counts) >= cells or time.monotonic() > deadline:
+            return counts
+        page.wait_for_timeout(250)
 
 
 def test_without_sign_in_nothing_is_shown(signed_app, new_page):
@@ -111,12 +117,13 @@ def test_taskforce_member_sees_the_restricted_indicator_and_is_audited(signed_ap
     audit.verify_log(log)
 
 
-def test_viewer_sees_no_restricted_figure_anywhere(signed_app, new_page):
+def test_viewer_sees_no_restricted_figure_anywhere(signed_app, new_page, catalogue):
     url, log = signed_app
+    cells = len(catalogue.themes) * sum(c.role == "priority" for c in catalogue.countries)
     page = new_page()
     sign_in(page, url, "vera")
     settle(page)
-    viewer_counts = overview_counts(page)
+    viewer_counts = overview_counts(page, cells)
     page.goto(f"{url}/country?country=TUN", wait_until="domcontentloaded")
     settle(page, charts=5)
     assert not any(RESTRICTED in title for title in chart_titles(page))
@@ -132,8 +139,8 @@ def test_viewer_sees_no_restricted_figure_anywhere(signed_app, new_page):
     taskforce = new_page()
     sign_in(taskforce, url, "tess")
     settle(taskforce)
-    taskforce_counts = overview_counts(taskforce)
-    assert len(viewer_counts) == len(taskforce_counts) > 0
+    taskforce_counts = overview_counts(taskforce, cells)
+    assert len(viewer_counts) == len(taskforce_counts) == cells
     assert sum(t for _, t in viewer_counts) < sum(t for _, t in taskforce_counts)
     assert not any(e["user"] == "vera@example.org" for e in audit.read_log(log))
 
