@@ -204,8 +204,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "index or per inhabitant, as known now or as known on an earlier vintage.",
     },
     "method_intro": {
-        "nl": "Hoe dit dashboard cijfers toont, en waarom het geen oorzaken aanwijst.",
-        "en": "How this dashboard shows figures, and why it does not attribute causes.",
+        "nl": "Hoe dit dashboard trends schat, hoe zeker het daarvan is, welke woorden het "
+        "daarvoor gebruikt, en waarom het geen oorzaken aanwijst.",
+        "en": "How this dashboard estimates trends, how sure it is of them, which words it uses "
+        "for that, and why it does not attribute causes.",
     },
     # --- Compare periods ---------------------------------------------------------
     "custom_years": {"nl": "Eigen jaren…", "en": "Custom years…"},
@@ -288,6 +290,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "trend_method": {"nl": "trendmodel", "en": "trend model"},
     "compare_table": {"nl": "De tabel achter de grafiek", "en": "The table behind the chart"},
     "download_csv": {"nl": "Download tabel (CSV)", "en": "Download table (CSV)"},
+    "download_xlsx": {"nl": "Download tabel (XLSX)", "en": "Download table (XLSX)"},
     # --- Explore -------------------------------------------------------------------
     "reporters": {"nl": "Rapporterende gebieden", "en": "Reporting areas"},
     "explore_mode": {"nl": "Weergave", "en": "Show as"},
@@ -338,6 +341,90 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{n} reeksen van {first} tot en met {last}. Laatste waarden: {latest}.",
         "en": "{n} series from {first} to {last}. Latest values: {latest}.",
     },
+    # --- Method ---------------------------------------------------------------------
+    "probability": {"nl": "Kans", "en": "Probability"},
+    "method_how": {"nl": "Hoe", "en": "How"},
+    "how_adjusted_means": {
+        "nl": "De kop: verschil van de seizoensgecorrigeerde gemiddelden van beide perioden; "
+        "het interval komt uit de ruis van het trendmodel en is nooit smaller dan een "
+        "blokbootstrap.",
+        "en": "The headline: difference of the seasonally adjusted means of both windows; the "
+        "interval comes from the trend model's noise and is never narrower than a block "
+        "bootstrap.",
+    },
+    "how_period_means": {
+        "nl": "Zonder model: verschil van de gewone gemiddelden, onzekerheid uit het herhaald "
+        "trekken van aaneengesloten blokken binnen elke periode.",
+        "en": "No model: difference of the plain means, uncertainty from resampling "
+        "consecutive blocks within each window.",
+    },
+    "how_trend_ends": {
+        "nl": "Het geschatte trendniveau aan het eind van periode B min dat aan het eind van A.",
+        "en": "The estimated trend level at the end of window B minus that at the end of A.",
+    },
+    "how_relative_to_comparison": {
+        "nl": "De verandering min de gemiddelde verandering van de vergelijkingslanden; het "
+        "interval uit dezelfde berekening op in de tijd verschoven reeksen (placebo's).",
+        "en": "The change minus the comparison countries' average change; the interval from "
+        "the same statistic on series shifted in time (placebos).",
+    },
+    "criteria": {"nl": "Wanneer", "en": "When"},
+    "quality_criteria": {
+        "nl": "ten minste {coverage} van de perioden heeft een waarde, hoogstens {provisional} "
+        "voorlopig en hoogstens {flagged} geschat of onbetrouwbaar",
+        "en": "at least {coverage} of periods have a value, at most {provisional} provisional "
+        "and at most {flagged} estimated or low-reliability",
+    },
+    "quality_no_break": {"nl": "en geen breuk in de reeks", "en": "and no break in the series"},
+    "quality_otherwise": {"nl": "in alle andere gevallen", "en": "in every other case"},
+    # --- Data & sources -----------------------------------------------------------
+    "sources_intro": {
+        "nl": "Wat elke indicator meet en telt, waar de cijfers vandaan komen (met volledige "
+        "bronvermelding en licentie), wat de opslag bevat en wanneer het is ingelezen.",
+        "en": "What each indicator measures and counts, where the figures come from (with full "
+        "citation and licence), what the store holds and when it was imported.",
+    },
+    "public": {"nl": "openbaar", "en": "public"},
+    "access": {"nl": "Toegang", "en": "Access"},
+    "countries_with_data": {"nl": "Landen met gegevens", "en": "Countries with data"},
+    "countries_with_data_help": {
+        "nl": "Landen met gegevens: alleen indicatoren die u mag zien worden geteld.",
+        "en": "Countries with data: only indicators you may see are counted.",
+    },
+    "first_period": {"nl": "Eerste periode", "en": "First period"},
+    "last_period": {"nl": "Laatste periode", "en": "Last period"},
+    "processing": {"nl": "Bewerking", "en": "Processing"},
+    "sphere_control_help": {
+        "nl": "Sturing: Nederland beslist hier zelf over.",
+        "en": "Control: the Netherlands decides this itself.",
+    },
+    "sphere_influence_help": {
+        "nl": "Invloed: het partnerschap kan dit beïnvloeden, niet bepalen.",
+        "en": "Influence: the partnership can influence this, not decide it.",
+    },
+    "sphere_context_help": {
+        "nl": "Context: buiten het bereik van het partnerschap; nodig om de rest te lezen.",
+        "en": "Context: outside the partnership's reach; needed to read the rest.",
+    },
+    "published": {"nl": "gepubliceerd", "en": "published"},
+    "accessed": {"nl": "geraadpleegd", "en": "accessed"},
+    "licence": {"nl": "Licentie", "en": "Licence"},
+    "producer": {"nl": "Producent", "en": "Producer"},
+    "source_title": {"nl": "Titel", "en": "Title"},
+    "dataset": {"nl": "Dataset", "en": "Dataset"},
+    "citation": {"nl": "Volledige bronvermelding", "en": "Full citation"},
+    "link": {"nl": "Link", "en": "Link"},
+    "imports_intro": {
+        "nl": "Elk inlezen met bestand, vingerafdruk (SHA-256), aantallen rijen en versiedatum.",
+        "en": "Every import with its file, fingerprint (SHA-256), row counts and vintage.",
+    },
+    "import_format": {"nl": "Formaat", "en": "Format"},
+    "file": {"nl": "Bestand", "en": "File"},
+    "rows_accepted": {"nl": "Rijen aanvaard", "en": "Rows accepted"},
+    "rows_rejected": {"nl": "Rijen geweigerd", "en": "Rows rejected"},
+    "imported_at": {"nl": "Ingelezen op", "en": "Imported at"},
+    "vintage": {"nl": "Versiedatum", "en": "Vintage"},
+    "is_demo": {"nl": "Demonstratie", "en": "Demonstration"},
 }
 
 

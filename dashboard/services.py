@@ -24,9 +24,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import auth
+from dashboard.i18n import t
 from indicators import access, audit
-from indicators.analysis import Comparison, compare_from_store
+from indicators.analysis import SCALE, Comparison, compare_from_store
 from indicators.analysis.direction import Direction, direction_of_travel
+from indicators.analysis.methods import LABELS as METHOD_LABELS
+from indicators.analysis.quality import THRESHOLDS
+from indicators.analysis.quality import WORDS as QUALITY_WORDS
 from indicators.analysis.statements import TEMPLATES
 from indicators.analysis.table import RECORD_COLUMNS, comparison_record, methods_frame
 from indicators.analysis.windows import Window
@@ -41,7 +45,7 @@ from indicators.charts import (
 )
 from indicators.citation import DEMO_MARK, source_line
 from indicators.errors import AccessDenied, InsufficientDataError
-from indicators.export.tables import to_csv
+from indicators.export import tables
 from indicators.rescale import index_to_window, per_capita
 from indicators.store import Store
 
@@ -412,8 +416,13 @@ def forest_chart(rows: pd.DataFrame, lang: str, **options: object) -> go.Figure:
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:
-    """CSV that no spreadsheet reads as a formula (the exports' one neutralisation)."""
-    return to_csv(frame)
+    """The table as CSV that no spreadsheet reads as a formula."""
+    return tables.to_csv(frame)
+
+
+def table_xlsx(frame: pd.DataFrame, about: dict[str, str]) -> bytes:
+    """The table as XLSX, with what it is on a second sheet; no formulas either."""
+    return tables.to_xlsx(frame, about)
 
 
 # --- Explore: one indicator, any countries and reporting areas, rescaled ---------
@@ -639,3 +648,49 @@ def series_availability(indicator_id: str, country: str, reporter: str) -> dict 
     return _availability_index(store_path(), token(), visible_ids()).get(
         (indicator_id, country, reporter)
     )
+
+
+# --- Method page: the library's own scales, so the explanation cannot drift ----------
+def likelihood_scale(lang: str) -> pd.DataFrame:
+    """The one likelihood scale: term and probability range, most likely first."""
+    return pd.DataFrame(
+        {
+            t("likelihood_term", lang): [step.words(lang) for step in SCALE],
+            t("probability", lang): [step.range_label for step in SCALE],
+        }
+    )
+
+
+def method_labels(lang: str) -> pd.DataFrame:
+    """The methods of the robustness panel, the headline first, with what each does."""
+    return pd.DataFrame(
+        {
+            t("method", lang): [labels[lang] for labels in METHOD_LABELS.values()],
+            t("method_how", lang): [t(f"how_{name}", lang) for name in METHOD_LABELS],
+        }
+    )
+
+
+def evidence_levels(lang: str) -> pd.DataFrame:
+    """The evidence-quality levels and the thresholds that decide them."""
+    rows = [
+        {
+            t("evidence_quality", lang): QUALITY_WORDS[level][lang],
+            t("criteria", lang): t(
+                "quality_criteria",
+                lang,
+                coverage=f"{th.min_coverage:.0%}",
+                provisional=f"{th.max_provisional:.0%}",
+                flagged=f"{th.max_flagged:.0%}",
+            )
+            + ("" if th.break_allowed else " " + t("quality_no_break", lang)),
+        }
+        for level, th in THRESHOLDS.items()
+    ]
+    rows.append(
+        {
+            t("evidence_quality", lang): QUALITY_WORDS["limited"][lang],
+            t("criteria", lang): t("quality_otherwise", lang),
+        }
+    )
+    return pd.DataFrame(rows)

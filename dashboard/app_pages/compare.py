@@ -187,12 +187,29 @@ for row in ok.itertuples():
 st.header(t("compare_table", lang))
 st.dataframe(table.drop(columns=["label"]), hide_index=True, width="stretch")
 if services.allowed("export"):
-    st.download_button(
-        t("download_csv", lang),
-        services.table_csv(table.drop(columns=["label"])),
-        file_name=f"comparison_{window_a}_vs_{window_b}.csv",
-        mime="text/csv",
-        key="compare_download",
-        on_click=services.record_export,
-        args=(list(indicators), "compare_table_csv"),
-    )
+    shown = table.drop(columns=["label"])
+    name = f"comparison_{window_a}_vs_{window_b}"
+    about = {
+        "title": t("forest_chart_title", lang, a=window_a, b=window_b),
+        "note": t("compare_intro", lang),
+        "status": services.demo_mark(lang) if services.demo_status() != "real" else "",
+    }
+    left, right = st.columns(2)
+    for column, kind, data, mime in (
+        (left, "csv", services.table_csv(shown), "text/csv"),
+        (
+            right,
+            "xlsx",
+            services.table_xlsx(shown, about),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    ):
+        column.download_button(
+            t(f"download_{kind}", lang),
+            data,
+            file_name=f"{name}.{kind}",
+            mime=mime,
+            key=f"compare_download_{kind}",
+            on_click=services.record_export,
+            args=(list(indicators), f"compare_table_{kind}"),
+        )

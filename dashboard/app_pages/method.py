@@ -1,52 +1,206 @@
-"""Method: how the dashboard shows figures and why it makes no causal claims."""
+"""Method: the trend model, the intervals, the likelihood scale, the robustness panel, and
+why the dashboard makes no causal claims — in plain language, in Dutch and English.
+
+The tables (likelihood scale, the methods of the panel, the evidence levels) come
+from the library through services, so this page can never drift from what the
+numbers elsewhere use.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components
+from dashboard import components, services
 from dashboard.i18n import t
 
 lang = components.current_lang()
 st.title(t("page_method", lang))
 st.caption(t("method_intro", lang))
 
-TEXT = {
-    "nl": """
+SECTIONS = {
+    "nl": {
+        "seen": """
 ### Wat u ziet
-Elke grafiek toont de waargenomen cijfers zoals de bron ze levert. Een gekleurde band
-is een **bandbreedte die de bron zelf geeft** (bijvoorbeeld minimale schattingen of een
-marge van het partnerland). Open markeringen zijn **voorlopige** cijfers: die worden vaak
-nog bijgesteld.
+Elke grafiek toont de **waargenomen cijfers** zoals de bron ze levert. Een lichte band om
+de punten is een **bandbreedte die de bron zelf geeft** (bijvoorbeeld minimale schattingen
+of een marge van het partnerland). Open markeringen zijn **voorlopige** cijfers: die worden
+vaak nog bijgesteld; voorlopige perioden zijn grijs gearceerd. Onder elke grafiek staan de
+bron, de versiedatum, een korte samenvatting in woorden en de belangrijkste kanttekening.
+""",
+        "trend": """
+### Het trendmodel
+Cijfers per maand of kwartaal schommelen. Om te zien waar een reeks *naartoe beweegt*,
+schat het dashboard per reeks een **adaptieve trend**: een structureel tijdreeksmodel met
+een niveau en een helling die allebei geleidelijk mogen veranderen (een 'lokaal lineaire
+trend'). Daaromheen:
 
+- **ruis die even blijft hangen** (een AR(1)-term) zodra er genoeg waarden zijn (24 of meer):
+  een uitschieter werkt dan een paar perioden door zonder dat de trend verschuift;
+- een **vast seizoenspatroon** voor maandreeksen van drie jaar of langer;
+- **extra meetonzekerheid** voor voorlopige, geschatte of onbetrouwbare waarden en voor
+  waarden waarvan de bron een bandbreedte geeft;
+- aantallen waarvan de schommelingen met het niveau meegroeien worden op een
+  **logaritmische schaal** gemodelleerd, zodat een stijging van 100 naar 200 even zwaar weegt
+  als van 1.000 naar 2.000.
+
+Korte reeksen (3 tot 7 waarden) krijgen een rechte lijn met eerlijk brede intervallen;
+onder de 3 waarden toont het dashboard geen trend maar 'te weinig datapunten'.
+De trends worden berekend wanneer gegevens worden ingelezen, niet wanneer u een pagina
+opent: elke pagina leest opgeslagen resultaten.
+""",
+        "intervals": """
+### De intervallen
+De **waaier** om de trendlijn toont de 50%-, 80%- en 95%-intervallen van het geschatte
+niveau: het donkerste deel bevat het niveau met 50% waarschijnlijkheid, de lichtste rand met
+95%. De middenlijn is bewust rustig getekend: de onzekerheid is net zo belangrijk als de lijn.
+Bij een **vergelijking van twee perioden** toont het dashboard de verandering met een
+80%-interval (dikke balk) en een 95%-interval (dunne lijn). Omdat ruis kan blijven hangen,
+zijn deze intervallen breder dan een eenvoudige berekening zou geven — dat is de bedoeling.
+""",
+        "scale": """
+### De waarschijnlijkheidsschaal
+Kansen worden altijd met dezelfde woorden beschreven, volgens de schaal hieronder (de schaal
+die ook het IPCC gebruikt). Een zin als 'het is waarschijnlijk dat het niveau hoger lag'
+betekent dus: een kans tussen 66% en 90%.
+""",
+        "verdicts": """
+### Vier soorten uitkomst
+- **hoger** of **lager**: het 95%-interval van de verandering ligt helemaal boven of onder nul;
+- **weinig verandering**: het interval bevat nul én sluit veranderingen groter dan 10% uit;
+- **geen aantoonbare verandering**: het interval bevat nul en is te breed om een flinke
+  verandering uit te sluiten. Dat is **niet hetzelfde als 'geen verandering'**: de gegevens
+  kunnen het verschil dan simpelweg niet zien.
+
+De **kleinste aantoonbare verandering** zegt hoe groot een verandering moet zijn om met deze
+gegevens betrouwbaar op te vallen (95%-niveau, 80% onderscheidend vermogen). Een kleinere
+verandering kan echt zijn en toch onzichtbaar blijven.
+""",
+        "panel": """
+### Het robuustheidspanel
+Een verandering tussen twee perioden wordt op vier manieren gemeten. Komen ze overeen
+(alle 95%-intervallen delen ten minste één waarde), dan hangt de uitkomst niet af van één
+rekenwijze. Verschillen ze, dan zegt het dashboard dat en leest u de uitkomst met
+voorzichtigheid. De vergelijking met vergelijkingslanden (Algerije, Egypte, Nigeria) laat
+zien of een ontwikkeling ook elders optrad; ook die methode meet geen effect.
+""",
+        "quality": """
+### Kwaliteit van het bewijs
+Naast de kans staat de kwaliteit van de cijfers erachter: welk deel van de perioden een waarde
+heeft, hoeveel daarvan voorlopig of geschat is, en of er een breuk in de reeks zit.
+""",
+        "gaps": """
 ### Geen gegevens is niet nul
 Als een land voor een indicator geen cijfers heeft, ziet u 'geen gegevens'. Dat betekent
-niet dat er niets gebeurde, alleen dat er niets is vastgelegd of gedeeld.
-
-### Waarom geen oorzaken
+niet dat er niets gebeurde, alleen dat er niets is vastgelegd of gedeeld. Beperkt
+toegankelijke indicatoren tonen 'beperkt toegankelijk' in plaats van een grafiek.
+""",
+        "causes": """
+### Waarom het dashboard geen oorzaken aanwijst
 Migratie en terugkeer worden grotendeels bepaald door factoren buiten het bereik van een
 partnerschap: conflicten, economie, het weer op zee, beleid van andere landen. Een
-partnerschap is niet-lineair en adaptief en werkt op lange termijn. Dit dashboard toont
-daarom ontwikkelingen en hoe zeker we daarvan zijn, en zegt nooit dat een partnerschap
-een verandering teweegbracht. Gebeurtenissen staan naast de reeksen: ze vielen samen
-met een ontwikkeling, meer niet.
+partnerschap is niet-lineair en adaptief en werkt op lange termijn; er is geen
+controlegroep en geen moment waarop 'het partnerschap' begon en al het andere gelijk bleef.
+Het dashboard toont daarom **ontwikkelingen en hoe zeker we daarvan zijn**, en zegt nooit
+dat een partnerschap een verandering teweegbracht. Gebeurtenissen staan naast de reeksen:
+ze vielen samen met een ontwikkeling, meer niet. Elke gegenereerde zin wordt bovendien
+automatisch gecontroleerd op oorzakelijke taal. De **invloedssfeer** bij elke indicator
+(sturing, invloed, context) zegt hoe ver de indicator van het handelen van Nederland af staat.
 """,
-    "en": """
+    },
+    "en": {
+        "seen": """
 ### What you see
-Every chart shows the observed figures as the source provides them. A shaded band is a
-**range the source itself gives** (for example minimum estimates or a partner's margin).
-Open markers are **provisional** figures: they are often still revised.
+Every chart shows the **observed figures** as the source provides them. A light band
+around the points is a **range the source itself gives** (for example minimum estimates or a
+partner's margin). Open markers are **provisional** figures, which are often still revised;
+provisional periods are shaded grey. Under every chart: the source, the vintage, a short
+summary in words and the main caveat.
+""",
+        "trend": """
+### The trend model
+Monthly and quarterly figures fluctuate. To see where a series is *heading*, the dashboard
+estimates an **adaptive trend** per series: a structural time-series model with a level and
+a slope that may both change gradually (a 'local linear trend'). Around it:
 
+- **noise that lingers** for a while (an AR(1) term) once there are enough values (24 or
+  more): an outlier then carries over a few periods without moving the trend;
+- a **fixed seasonal pattern** for monthly series of three years or more;
+- **extra measurement uncertainty** for provisional, estimated or low-reliability values and
+  for values the source gives a range for;
+- counts whose fluctuations grow with their level are modelled on a **log scale**, so a rise
+  from 100 to 200 weighs as much as one from 1,000 to 2,000.
+
+Short series (3 to 7 values) get a straight line with honestly wide intervals; below 3
+values the dashboard shows no trend but 'too few data points'. Trends are computed when
+data are imported, not when you open a page: every page reads stored results.
+""",
+        "intervals": """
+### The intervals
+The **fan** around the trend line shows the 50%, 80% and 95% intervals of the estimated
+level: the darkest part holds the level with 50% probability, the lightest edge with 95%. The
+central line is drawn quietly on purpose: the uncertainty matters as much as the line. When
+**comparing two windows**, the dashboard shows the change with an 80% interval (thick bar)
+and a 95% interval (thin line). Because noise can linger, these intervals are wider than a
+simple calculation would give — as they should be.
+""",
+        "scale": """
+### The likelihood scale
+Probabilities are always put into the same words, following the scale below (the scale the
+IPCC uses too). A sentence such as 'it is likely that the level was higher' therefore means a
+probability between 66% and 90%.
+""",
+        "verdicts": """
+### Four kinds of outcome
+- **higher** or **lower**: the change's 95% interval lies entirely above or below zero;
+- **little change**: the interval includes zero and rules out changes larger than 10%;
+- **no detectable change**: the interval includes zero and is too wide to rule out a sizeable
+  change. That is **not the same as 'no change'**: the data simply cannot see the difference.
+
+The **smallest detectable change** says how large a change must be to reliably stand out in
+these data (95% level, 80% power). A smaller change can be real and still stay invisible.
+""",
+        "panel": """
+### The robustness panel
+A change between two windows is measured four ways. When they agree (all 95% intervals share
+at least one value), the result does not hang on one way of computing it. When they
+disagree, the dashboard says so and the result should be read with caution. The comparison
+with comparison countries (Algeria, Egypt, Nigeria) shows whether a development also
+happened elsewhere; that method does not measure an effect either.
+""",
+        "quality": """
+### Evidence quality
+Next to the probability stands the quality of the figures behind it: the share of periods
+with a value, how many of them are provisional or estimated, and whether the series breaks.
+""",
+        "gaps": """
 ### No data is not zero
 Where a country has no figures for an indicator, you see 'no data'. That does not mean
-nothing happened, only that nothing was recorded or shared.
-
-### Why no causes
-Migration and return are largely driven by factors outside a partnership's reach:
-conflict, the economy, the weather at sea, other countries' policies. A partnership is
-non-linear, adaptive and long-term. This dashboard therefore shows developments and how
-sure we are of them, and never says that a partnership brought about a change. Events are
-shown next to the series: they coincided with a development, nothing more.
+nothing happened, only that nothing was recorded or shared. Restricted indicators show
+'restricted' instead of a chart.
 """,
+        "causes": """
+### Why the dashboard makes no causal claims
+Migration and return are largely driven by factors outside a partnership's reach: conflict,
+the economy, the weather at sea, other countries' policies. A partnership is non-linear,
+adaptive and long-term; there is no control group and no moment at which 'the partnership'
+started while everything else stayed the same. The dashboard therefore shows **developments
+and how sure we are of them**, and never says that a partnership brought about a change.
+Events are shown next to the series: they coincided with a development, nothing more. Every
+generated sentence is also checked automatically for causal language. The **sphere of
+influence** of each indicator (control, influence, context) says how far the indicator lies
+from what the Netherlands does.
+""",
+    },
 }
-st.markdown(TEXT[lang])
+text = SECTIONS["en" if lang == "en" else "nl"]
+
+for section in ("seen", "trend", "intervals", "scale"):
+    st.markdown(text[section])
+st.dataframe(services.likelihood_scale(lang), hide_index=True, width="content")
+st.markdown(text["verdicts"])
+st.markdown(text["panel"])
+st.dataframe(services.method_labels(lang), hide_index=True, width="stretch")
+st.markdown(text["quality"])
+st.dataframe(services.evidence_levels(lang), hide_index=True, width="content")
+for section in ("gaps", "causes"):
+    st.markdown(text[section])

@@ -58,9 +58,30 @@ def _share(flags: tuple[str, ...] | list[str], seen: list[int], codes: str) -> f
     return sum(any(c in flags[i] for c in codes) for i in seen) / max(len(seen), 1)
 
 
+@dataclass(frozen=True)
+class Threshold:
+    """The least coverage and the most provisional / flagged shares a level allows."""
+
+    min_coverage: float
+    max_provisional: float
+    max_flagged: float
+    break_allowed: bool
+
+
+# From best to worst; a comparison gets the first level whose threshold it meets.
+THRESHOLDS = {
+    "good": Threshold(0.9, 0.1, 0.1, False),
+    "fair": Threshold(0.7, 0.25, 0.5, True),
+}
+
+
 def _level(coverage: float, provisional: float, flagged: float, broken: bool) -> str:
-    if coverage >= 0.9 and provisional <= 0.1 and flagged <= 0.1 and not broken:
-        return "good"
-    if coverage >= 0.7 and provisional <= 0.25 and flagged <= 0.5:
-        return "fair"
+    for level, th in THRESHOLDS.items():
+        if (
+            coverage >= th.min_coverage
+            and provisional <= th.max_provisional
+            and flagged <= th.max_flagged
+            and (th.break_allowed or not broken)
+        ):
+            return level
     return "limited"

@@ -141,11 +141,17 @@ def test_the_downloaded_table_is_the_shown_table_and_carries_no_formulas(
     at = open_page("compare", {"countries": "TUN,MAR", "indicators": "return_returned"})
     frame = table(at)
     data = services.table_csv(frame)
-    back = pd.read_csv(io.BytesIO(data))
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     assert list(back.columns) == list(frame.columns) and len(back) == len(frame)
     assert (back["data_status"] == "Demonstratiegegevens — geen officiële statistiek").all()
-    hostile = pd.DataFrame(
-        {"label": ['=HYPERLINK("http://x")', "+1", "@SUM(A1)", "-2+3", "ok"], "n": [1, 2, 3, 4, 5]}
+    # A hostile label in the table reaches the file inert, in CSV and in XLSX.
+    frame.loc[0, "indicator"] = '=HYPERLINK("http://x")'
+    csv_cells = pd.read_csv(io.BytesIO(services.table_csv(frame)), encoding="utf-8-sig")
+    xlsx = pd.read_excel(
+        io.BytesIO(services.table_xlsx(frame, {"title": "t"})), sheet_name="data", engine="calamine"
     )
-    cells = pd.read_csv(io.BytesIO(services.table_csv(hostile)))["label"].tolist()
-    assert all(c.startswith("'") for c in cells[:4]) and cells[4] == "ok"
+    for back in (csv_cells, xlsx):
+        assert back.loc[0, "indicator"] == "'" + frame.loc[0, "indicator"]
+        assert back["estimate"].tolist() == pytest.approx(frame["estimate"].tolist())
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == [t("download_csv", "nl"), t("download_xlsx", "nl")]
