@@ -234,11 +234,12 @@ def chart_card(
     *,
     sentence: str | None = None,
     summary: str | None = None,
+    windows: tuple[str, str] | None = None,
 ) -> None:
     """A chart with what must travel with it: sentence, summary, source line, caveat, sphere."""
     with st.container(border=True):
         summary = summary or chart_summary(obs, indicator, lang)
-        name = f"{downloads.file_stem(indicator, obs)}_{lang}" if len(obs) else filename
+        name = f"{downloads.file_stem(indicator, obs, windows)}_{lang}" if len(obs) else filename
         config = plotly_config(name, downloads.browser_format(key))
         st.plotly_chart(fig, width="stretch", key=key, config=config, alt=summary)
         if sentence:
@@ -247,7 +248,7 @@ def chart_card(
         st.caption(services.citation(indicator, obs, lang))
         caveat = indicator.caveats[0](lang) if indicator.caveats else ""
         st.caption(f"{sphere_tag(indicator, lang)} · {t('caveat', lang)}: {caveat}")
-        downloads.chart_downloads(indicator, fig, obs, lang, key)
+        downloads.chart_downloads(indicator, fig, obs, lang, key, windows)
 
 
 def _signed_pct(x: float | None) -> str:

@@ -19,6 +19,7 @@ import streamlit as st
 
 from dashboard import services
 from dashboard.i18n import t
+from indicators.analysis.windows import named_or_parsed
 from indicators.catalogue import Indicator
 from indicators.citation import _period_label
 from indicators.export import render
@@ -28,6 +29,8 @@ from indicators.export.filenames import chart_stem
 from indicators.export.pack import PACK_FORMATS, pack_content, pack_file
 
 DATA_FORMATS = ("csv", "xlsx")
+DEFAULT_WINDOWS = ("baseline", "partnership")
+Windows = tuple[str, str] | None
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
@@ -44,38 +47,37 @@ def renderer_problem() -> str | None:
     return _warm_renderer()
 
 
-def file_stem(indicator: Indicator, obs: pd.DataFrame) -> str:
+def file_stem(indicator: Indicator, obs: pd.DataFrame, windows: Windows = None) -> str:
     """What the chart's files are called: countries, indicator, area, window, data date."""
     countries = sorted(obs["country_iso3"].unique()) if len(obs) else []
     reporter = str(obs["reporter"].iat[0]) if len(obs) else indicator.reporters[0]
     last = obs["period_end"].max() if len(obs) else None
     data_date = _period_label(last.date(), indicator.frequency) if last is not None else None
-    a, b = _default_windows()
-    return chart_stem(indicator.id, countries, reporter, f"{a.year}-{b.year}", data_date)
+    a, b = (named_or_parsed(services.catalogue().periods, w) for w in windows or DEFAULT_WINDOWS)
+    end = b.end.year if b.end is not None else (last.year if last is not None else "")
+    return chart_stem(indicator.id, countries, reporter, f"{a.start.year}-{end}", data_date)
 
 
-def _default_windows() -> tuple[pd.Timestamp, pd.Timestamp]:
-    periods = {p.role: p for p in services.catalogue().periods}
-    a, b = periods.get("a"), periods.get("b")
-    start = pd.Timestamp(a.start) if a else pd.Timestamp("2016-01-01")
-    end = pd.Timestamp(b.end) if b and b.end else pd.Timestamp.today()
-    return start, end
-
-
-def _request(indicator: Indicator, obs: pd.DataFrame) -> ChartRequest:
+def _request(indicator: Indicator, obs: pd.DataFrame, windows: Windows) -> ChartRequest:
     countries = tuple(sorted(obs["country_iso3"].unique()))
-    return ChartRequest(indicator.id, countries, str(obs["reporter"].iat[0]))
+    a, b = windows or DEFAULT_WINDOWS
+    return ChartRequest(indicator.id, countries, str(obs["reporter"].iat[0]), a, b)
 
 
 def chart_downloads(
-    indicator: Indicator, fig: go.Figure, obs: pd.DataFrame, lang: str, key: str
+    indicator: Indicator,
+    fig: go.Figure,
+    obs: pd.DataFrame,
+    lang: str,
+    key: str,
+    windows: Windows = None,
 ) -> None:
     """A popover with PNG, SVG, PDF of the card's figure and CSV, XLSX of its numbers."""
     if obs.empty or not services.allowed("export") or not services.can_view(indicator):
         return
     store, cat = services.store(), services.catalogue()
-    request = _request(indicator, obs)
-    stem = file_stem(indicator, obs)
+    request = _request(indicator, obs, windows)
+    stem = file_stem(indicator, obs, windows)
     problem = renderer_problem()
 
     shown = obs[list(DATA_COLUMNS)].reset_index(drop=True)
@@ -122,7 +124,7 @@ def _maker(
     return lambda: chart_file(content(), lang, fmt, fig)[1]
 
 
-def pack_buttons(country: str, lang: str) -> None:
+def pack_buttons(country: str, lang: str, windows: Windows = None) -> None:
     """One click for the country briefing as PDF or PPTX (rendered when clicked)."""
     if not services.allowed("export"):
         return
@@ -134,11 +136,12 @@ def pack_buttons(country: str, lang: str) -> None:
     visible = services.visible_ids()
     ids = sorted(visible)
     name = services.catalogue().country_by_iso3[country].name(lang)
+    a, b = windows or DEFAULT_WINDOWS
     columns = st.columns(len(PACK_FORMATS))
     for column, fmt in zip(columns, PACK_FORMATS, strict=True):
 
         def make(fmt: str = fmt) -> bytes:
-            pack = pack_content(store, country, lambda ind: ind.id in visible, lang)
+            pack = pack_content(store, country, lambda ind: ind.id in visible, lang, a, b)
             return pack_file(pack, fmt)[1]
 
         column.download_button(

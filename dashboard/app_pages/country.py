@@ -67,7 +67,7 @@ for key, param, value in (
     components.to_url(key, param, value)
 
 st.title(cat.country_by_iso3[country].name(lang))
-downloads.pack_buttons(country, lang)
+downloads.pack_buttons(country, lang, (a, b))
 events = services.events(country)
 with st.container(border=True):
     st.markdown(f"**{t('events', lang)}**")
@@ -113,4 +113,5 @@ for theme in cat.themes:
                 filename=f"{country}_{ind.id}_{area}",
                 sentence=result[f"sentence_{'en' if lang == 'en' else 'nl'}"],
                 summary=components.series_trend_summary(ind, country, area, lang),
+                windows=(a, b),
             )

@@ -95,3 +95,17 @@ def test_without_chromium_the_card_says_why_and_the_browser_offers_svg(
     (chart,) = [c for c in at.get("plotly_chart") if c.proto.id and key in c.proto.id]
     config = json.loads(chart.proto.config)
     assert config["toImageButtonOptions"]["format"] == "svg"
+
+
+def test_downloads_follow_the_windows_chosen_on_the_page(use_store, demo_store_path, clicks):
+    use_store(demo_store_path)
+    at = open_page(
+        "country", {"country": "TUN", "lang": "en", "a": "partnership", "b": "taskforce"}
+    )
+    key = "country_chart_irregular_detections"
+    (chart,) = [c for c in at.get("plotly_chart") if key in c.proto.id]
+    name = json.loads(chart.proto.config)["toImageButtonOptions"]["filename"]
+    assert name == "TUN_irregular_detections_EU_EXT_2022-2025_data-2025-12_en"
+    header = _click(at, clicks, f"{key}_download_csv").decode("utf-8-sig").split("\r\n")[:3]
+    statement = next(line for line in header if line.startswith("# statement"))
+    assert "2022–2025" in statement and "2025–" in statement
