@@ -1,0 +1,62 @@
+"""Frontex-coordinated return operations: one row per operation, participating state
+and destination (ROID, DATE, MSNAME, DEST, N_RETURNEES), as in the list Frontex
+released under the access-to-documents rules.
+
+Returnees are summed per destination country and calendar year into
+`return_frontex_ops` (reporting area EU27: the operations of the participating
+states together). A destination with no rows has no data, which is not zero: the
+list has no rows at all for Morocco or Algeria.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from indicators.catalogue import Catalogue
+from indicators.importers import base
+
+INDICATOR, SOURCE, REPORTER = "return_frontex_ops", "frontex_return_ops", "EU27"
+COLUMNS = ["ROID", "DATE", "MSNAME", "DEST", "N_RETURNEES"]
+
+
+def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
+    file = path.name
+    frame = base.read_table(path, file, COLUMNS)
+    problems = base.Problems(file)
+    rows = base.source_rows(frame)
+    parsed = base.Parsed("frontex-returns", pd.DataFrame(), len(frame), 0)
+    n = base.numbers(frame["N_RETURNEES"], rows, "N_RETURNEES", problems, missing=())
+    problems.add_mask(n < 0, rows, "N_RETURNEES", "a count cannot be negative")
+    problems.add_mask(n % 1 != 0, rows, "N_RETURNEES", "a count must be a whole number")
+    text = frame["DATE"].str.strip().str[:10]
+    date = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    problems.add_mask(date.isna(), rows, "DATE", "not a date (YYYY-MM-DD)")
+    problems.add_mask(
+        frame.duplicated(),
+        rows,
+        "ROID",
+        "duplicate row (the same line twice; one operation may list a state and "
+        "destination more than once with different numbers, but not identically)",
+    )
+    states = base.resolver().resolve_many(frame["MSNAME"])
+    problems.add_mask(states["kind"].isna(), rows, "MSNAME", "not a country or known name")
+    country, keep = base.countries(frame["DEST"], rows, "DEST", catalogue, problems, parsed)
+    problems.raise_if_any()
+    used = pd.DataFrame({"country": country, "year": date.dt.year, "n": n, "_row": rows})[keep]
+    parsed.rows_used = len(used)
+    summed = used.groupby(["country", "year"], as_index=False).agg(
+        value=("n", "sum"), _row=("_row", "min")
+    )
+    period = base.periods(summed["year"].astype(str), summed["_row"], "DATE", problems)
+    parsed.observations = base.observations(
+        summed,
+        indicator_id=INDICATOR,
+        source_id=SOURCE,
+        reporter=REPORTER,
+        country=summed["country"],
+        period=period,
+    )
+    parsed.notes.append("returnees summed per destination and year over all operations")
+    return parsed
