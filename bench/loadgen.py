@@ -155,7 +155,8 @@ class Session:
             )
         elif kind == "multiselect":
             self.widgets[el.multiselect.id] = ("string_array_value", list(el.multiselect.options))
-        elif kind == "download_button":
+        elif kind == "download_button" and self.download is None:
+            # The page's first file: the comparison's CSV (its XLSX carries a save time).
             self.download = el.download_button.url
         content = {
             "markdown": lambda: el.markdown.body,
