@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -47,7 +48,7 @@ from indicators.citation import DEMO_MARK, source_line
 from indicators.errors import AccessDenied, InsufficientDataError
 from indicators.export import tables
 from indicators.rescale import index_to_window, per_capita
-from indicators.store import Store
+from indicators.store import Store, file_identity
 
 STORE_ENV = "PARTNERSHIP_MONITOR_STORE"
 
@@ -56,16 +57,60 @@ def store_path() -> str:
     return os.environ.get(STORE_ENV) or str(DEFAULT_STORE)
 
 
+class _Versions:
+    """Read-only handles on one store path, one per version of the file (its token).
+
+    A script run keeps the token it started with (`start_run`), and every cached call
+    reads through the handle of that token: a run that began before an import swapped
+    the file finishes on the old file (still open after os.replace) instead of mixing
+    old cached results with new ones, and nothing new is cached under an old key.
+    """
+
+    KEEP = 4
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._by_token: dict[str, Store] = {}
+        self._current: Store | None = None
+
+    def current(self) -> Store:
+        with self._lock:
+            handle = self._current
+            try:
+                changed = handle is None or file_identity(self.path) != handle.identity
+            except FileNotFoundError:
+                changed = False  # mid-replace: keep serving what we have
+            if changed or handle is None:
+                handle = self._current = Store(self.path)
+                self._by_token[handle.token] = handle
+                while len(self._by_token) > self.KEEP:
+                    self._by_token.pop(next(iter(self._by_token)))
+            return handle
+
+    def at(self, token: str) -> Store:
+        with self._lock:
+            handle = self._by_token.get(token)
+        return handle if handle is not None else self.current()
+
+
 @st.cache_resource(show_spinner=False)
-def _store_handle(path: str) -> Store:
-    return Store(Path(path))
+def _versions(path: str) -> _Versions:
+    return _Versions(path)
+
+
+def _store_handle(path: str, token: str | None = None) -> Store:
+    """The handle of the file version `token` names (the current one when None)."""
+    versions = _versions(path)
+    return versions.current() if token is None else versions.at(token)
 
 
 def store() -> Store:
-    """The read-only store handle, re-opened when the file was replaced."""
-    handle = _store_handle(store_path())
-    handle.refresh()
-    return handle
+    """The read-only store handle of this run's file version (current outside a run)."""
+    path, value = st.session_state.get(_RUN_TOKEN, (None, None))
+    if path == store_path() and value is not None:
+        return _store_handle(path, value)
+    return _store_handle(store_path())
 
 
 _RUN_TOKEN = "_services_store_token"
@@ -84,7 +129,7 @@ def start_run(who: access.Principal) -> None:
     a page with twenty charts would stat the file and parse the secrets a few hundred
     times per run.
     """
-    st.session_state[_RUN_TOKEN] = (store_path(), store().token)
+    st.session_state[_RUN_TOKEN] = (store_path(), _store_handle(store_path()).token)
     st.session_state[_RUN_PRINCIPAL] = who
     st.session_state[_RUN_MEMO] = {}
 
@@ -101,12 +146,12 @@ def per_run(name: str, compute: Callable[[], T]) -> T:
 
 def token() -> str:
     path, value = st.session_state.get(_RUN_TOKEN, (None, None))
-    return value if path == store_path() else store().token
+    return value if path == store_path() else _store_handle(store_path()).token
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _catalogue(path: str, token: str) -> Catalogue:
-    return _store_handle(path).catalogue()
+    return _store_handle(path, token).catalogue()
 
 
 def catalogue() -> Catalogue:
@@ -115,7 +160,7 @@ def catalogue() -> Catalogue:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _meta(path: str, token: str) -> dict:
-    s = _store_handle(path)
+    s = _store_handle(path, token)
     return {"demo_status": s.demo_status(), "vintages": s.vintages(), **s.meta()}
 
 
@@ -129,7 +174,7 @@ def demo_status() -> str:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _availability(path: str, token: str, visible: frozenset[str]) -> pd.DataFrame:
-    frame = _store_handle(path).availability()
+    frame = _store_handle(path, token).availability()
     return frame[frame["indicator_id"].isin(visible)].reset_index(drop=True)
 
 
@@ -147,7 +192,7 @@ def _observations(
     reporter: str | None,
     as_of: dt.date | None,
 ) -> pd.DataFrame:
-    return _store_handle(path).observations(indicator_id, country, reporter, as_of)
+    return _store_handle(path, token).observations(indicator_id, country, reporter, as_of)
 
 
 def observations(
@@ -162,7 +207,7 @@ def observations(
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _events(path: str, token: str, country: str | None) -> pd.DataFrame:
-    return _store_handle(path).events(country)
+    return _store_handle(path, token).events(country)
 
 
 def events(country: str | None = None) -> pd.DataFrame:
@@ -171,7 +216,7 @@ def events(country: str | None = None) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _imports(path: str, token: str) -> pd.DataFrame:
-    return _store_handle(path).imports()
+    return _store_handle(path, token).imports()
 
 
 def imports() -> pd.DataFrame:
@@ -189,7 +234,7 @@ def _observed_chart(
     title: str,
     windows: tuple,
 ) -> go.Figure:
-    handle = _store_handle(path)
+    handle = _store_handle(path, token)
     obs = handle.observations(indicator_id, None, reporter)
     obs = obs[obs["country_iso3"].isin(countries)]
     cat = _catalogue(path, token)
@@ -319,7 +364,14 @@ def _comparison(
     codes = "default" if group is None else [c for c in group if c != country]
     try:
         return compare_from_store(
-            _store_handle(path), indicator_id, country, reporter, a, b, codes, subject=subject
+            _store_handle(path, token),
+            indicator_id,
+            country,
+            reporter,
+            a,
+            b,
+            codes,
+            subject=subject,
         )
     except InsufficientDataError:
         return None
@@ -441,7 +493,7 @@ def _explore_view(
     base: tuple[str, str | None],
     as_of: dt.date | None,
 ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    handle = _store_handle(path)
+    handle = _store_handle(path, token)
     obs = handle.observations(indicator_id, None, None, as_of)
     obs = obs[obs["country_iso3"].isin(countries) & obs["reporter"].isin(reporters)]
     if mode == "indexed":
@@ -503,7 +555,7 @@ SeriesKey = tuple[str, str, str]
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _summary_index(path: str, token: str) -> dict[SeriesKey, dict]:
-    frame = _store_handle(path).series_summaries()
+    frame = _store_handle(path, token).series_summaries()
     return {
         (r["indicator_id"], r["country_iso3"], r["reporter"]): r for r in frame.to_dict("records")
     }
@@ -574,7 +626,7 @@ def direction(result: dict) -> Direction | None:
 
 @st.cache_data(show_spinner=False, max_entries=2000)
 def _trend(path: str, token: str, indicator_id: str, country: str, reporter: str) -> pd.DataFrame:
-    return _store_handle(path).trend(indicator_id, country, reporter)
+    return _store_handle(path, token).trend(indicator_id, country, reporter)
 
 
 def trend(indicator_id: str, country: str, reporter: str) -> pd.DataFrame:

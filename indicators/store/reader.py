@@ -46,9 +46,13 @@ class Store:
     def _open(self) -> None:
         if not self.path.exists():
             raise StoreError(f"No store at {self.path}: run `partnership-monitor build` first")
-        identity = file_identity(self.path)
-        con = duckdb.connect(":memory:")
-        con.execute("ATTACH ? AS store (READ_ONLY)", [str(self.path)])
+        for _ in range(10):
+            identity = file_identity(self.path)
+            con = duckdb.connect(":memory:")
+            con.execute("ATTACH ? AS store (READ_ONLY)", [str(self.path)])
+            if file_identity(self.path) == identity:
+                break  # the identity names the file that was attached
+            con.close()  # replaced while attaching: the token would name the wrong file
         con.execute("USE store")
         version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if not version or version[0] != str(SCHEMA_VERSION):
