@@ -42,6 +42,12 @@ system-packages:
 store: $(STAMP)
 	$(BIN)/partnership-monitor build --if-needed --store $(STORE)
 
+# A store of public figures only, from files downloaded by hand (README: Importing data).
+PUBLIC_DATA ?= data/public
+PUBLIC_STORE ?= data/public.duckdb
+public-store: $(STAMP)
+	$(BIN)/partnership-monitor build --from $(PUBLIC_DATA) --store $(PUBLIC_STORE)
+
 run: setup store
 	$(BIN)/partnership-monitor serve --store $(STORE)
 

@@ -54,6 +54,8 @@ def _print(data: object, as_json: bool) -> None:
 
 @command("build")
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.from_dir is not None:
+        return import_commands.build_from(args)
     if args.if_needed:
         reason = needs_build(args.store, args.data_dir)
         if reason is None:
@@ -281,6 +283,13 @@ def parser() -> argparse.ArgumentParser:
         "--if-needed", action="store_true", help="only when missing or a stale demonstration store"
     )
     b.add_argument("--extra-countries", type=int, default=0, help=argparse.SUPPRESS)
+    b.add_argument(
+        "--from",
+        dest="from_dir",
+        type=Path,
+        default=None,
+        help="build from a folder of downloaded public files instead (no demonstration data)",
+    )
     add("info", "countries, indicators, observations per source, schema version", True)
     s = add("series", "the observations of one series, with ranges, flags and vintage", True)
     s.add_argument("--country", required=True, help="ISO3 code, e.g. TUN")

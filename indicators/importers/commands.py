@@ -60,6 +60,20 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+def build_from(args: argparse.Namespace) -> int:
+    """`build --from DIR`: a store of public files only (see indicators.importers.public)."""
+    from indicators.importers.public import build_public_store
+
+    result = build_public_store(args.store, args.from_dir, args.data_dir)
+    for report in result.imported:
+        print("\n".join(report.lines()))
+    for name in result.not_recognised:
+        print(f"Left alone (format not recognised): {name}")
+    added = sum(r.added for r in result.imported)
+    print(f"Built {result.path} from {len(result.imported)} public file(s): {added} observations")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "fetch": cmd_fetch,
