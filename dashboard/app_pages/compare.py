@@ -96,21 +96,26 @@ indicators = components.url_choices(
     key="compare_indicators",
 )
 areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
+area_col, group_col = st.columns([1, 2])
+if "compare_reporter" not in st.session_state:
+    st.session_state["compare_reporter"] = components.url_choice(
+        "reporter", ["EU27", "NL"], "EU27", lang
+    )
 reporter = (
-    st.segmented_control(
+    area_col.segmented_control(
         t("reporter", lang),
         ["EU27", "NL"],
         format_func=areas.get,
-        default="EU27",
         key="compare_reporter",
         help=t("reporter_help", lang),
     )
     or "EU27"
 )
+st.query_params["reporter"] = reporter
 group_modes = ["default", "none", "choose"]
 if "compare_group" not in st.session_state:
     st.session_state["compare_group"] = components.url_choice("group", group_modes, "default", lang)
-group_mode = st.radio(
+group_mode = group_col.radio(
     t("comparison_group", lang),
     group_modes,
     format_func=lambda m: t(f"group_{m}", lang),
@@ -122,16 +127,21 @@ st.query_params["group"] = group_mode
 group: tuple[str, ...] | None = None
 if group_mode == "none":
     group = ()
-elif group_mode == "choose":
-    group = tuple(
-        st.multiselect(
-            t("comparison_countries", lang),
-            list(names),
-            default=[c.iso3 for c in cat.countries if c.role == "comparison"],
-            format_func=names.get,
-            key="compare_group_countries",
+if group_mode == "choose":
+    with group_col:
+        group = tuple(
+            components.url_choices(
+                "with",
+                list(names),
+                [c.iso3 for c in cat.countries if c.role == "comparison"],
+                lang,
+                label=t("comparison_countries", lang),
+                format_func=names.get,
+                key="compare_group_countries",
+            )
         )
-    )
+else:
+    st.query_params.pop("with", None)
 
 if not countries or not indicators:
     st.info(t("compare_choose", lang))

@@ -155,3 +155,20 @@ def test_the_downloaded_table_is_the_shown_table_and_carries_no_formulas(
         assert back["estimate"].tolist() == pytest.approx(frame["estimate"].tolist())
     labels = [b.label for b in at.get("download_button")]
     assert labels == [t("download_csv", "nl"), t("download_xlsx", "nl")]
+
+
+def test_reporting_area_and_chosen_group_come_back_from_a_link(use_store, demo_store_path):
+    use_store(demo_store_path)
+    link = {
+        "countries": "MAR",
+        "indicators": "return_returned",
+        "reporter": "NL",
+        "group": "choose",
+        "with": "DZA",
+    }
+    at = open_page("compare", link)
+    frame = table(at)
+    assert frame["reporter"].iat[0] == "NL"
+    assert frame["comparison_countries"].iat[0] == "DZA"
+    assert at.multiselect(key="compare_group_countries").value == ["DZA"]
+    assert at.query_params["with"] in (["DZA"], "DZA")
