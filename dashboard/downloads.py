@@ -23,6 +23,7 @@ from indicators.analysis.windows import named_or_parsed
 from indicators.catalogue import Indicator
 from indicators.citation import _period_label
 from indicators.export import render
+from indicators.export.bundle import bundle
 from indicators.export.chart import IMAGE_FORMATS, MEDIA_TYPES, chart_file
 from indicators.export.content import DATA_COLUMNS, ChartContent, ChartRequest, chart_content
 from indicators.export.filenames import chart_stem
@@ -124,8 +125,8 @@ def _maker(
     return lambda: chart_file(content(), lang, fmt, fig)[1]
 
 
-def pack_buttons(country: str, lang: str, windows: Windows = None) -> None:
-    """One click for the country briefing as PDF or PPTX (rendered when clicked)."""
+def pack_buttons(country: str, lang: str, windows: Windows = None, reporter: str = "EU27") -> None:
+    """One click for the country briefing as PDF or PPTX, and a bundle of chosen charts."""
     if not services.allowed("export"):
         return
     problem = renderer_problem()
@@ -137,8 +138,8 @@ def pack_buttons(country: str, lang: str, windows: Windows = None) -> None:
     ids = sorted(visible)
     name = services.catalogue().country_by_iso3[country].name(lang)
     a, b = windows or DEFAULT_WINDOWS
-    columns = st.columns(len(PACK_FORMATS))
-    for column, fmt in zip(columns, PACK_FORMATS, strict=True):
+    columns = st.columns(len(PACK_FORMATS) + 1)
+    for column, fmt in zip(columns, PACK_FORMATS, strict=False):
 
         def make(fmt: str = fmt) -> bytes:
             pack = pack_content(store, country, lambda ind: ind.id in visible, lang, a, b)
@@ -153,4 +154,44 @@ def pack_buttons(country: str, lang: str, windows: Windows = None) -> None:
             on_click=services.record_export,
             args=(ids, f"pack_{fmt}"),
             icon=":material/description:",
+        )
+    with columns[-1]:
+        _bundle_popover(country, lang, (a, b), reporter, visible)
+
+
+def _bundle_popover(
+    country: str, lang: str, windows: tuple[str, str], reporter: str, visible: frozenset[str]
+) -> None:
+    """A zip of the chosen charts (PNG, SVG, CSV) with a README in both languages."""
+    store, cat = services.store(), services.catalogue()
+    available = services.availability()
+    mine = available[(available["country_iso3"] == country) & (available["n_values"] > 0)]
+    with_data = set(mine["indicator_id"])
+    options = [i.id for i in cat.indicators if i.id in visible and i.id in with_data]
+    with st.popover(t("bundle", lang), icon=":material/folder_zip:"):
+        chosen = st.multiselect(
+            t("bundle_charts", lang),
+            options,
+            default=options,
+            format_func=lambda i: cat.indicator_by_id[i].title(lang),
+            key="country_bundle_charts",
+        )
+        requests = [
+            ChartRequest(
+                i,
+                (country,),
+                reporter if reporter in cat.indicator_by_id[i].reporters else None,
+                *windows,
+            )
+            for i in chosen
+        ]
+        st.download_button(
+            t("bundle_download", lang, n=len(requests)),
+            lambda: bundle(store, requests, lambda ind: ind.id in visible, lang),
+            file_name=f"{country}_briefing_bundle_{windows[0]}_{windows[1]}_{lang}.zip",
+            mime="application/zip",
+            key="country_bundle",
+            on_click=services.record_export,
+            args=(list(chosen), "bundle"),
+            disabled=not requests,
         )

@@ -23,6 +23,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Server-side PNG, SVG and PDF are not available here: {reason} Use the chart's "
         "camera button (PNG or SVG, as chosen above).",
     },
+    "bundle": {"nl": "Briefingbundel (zip)", "en": "Briefing bundle (zip)"},
+    "bundle_charts": {"nl": "Grafieken in de bundel", "en": "Charts in the bundle"},
+    "bundle_download": {
+        "nl": "Bundel met {n} grafieken downloaden",
+        "en": "Download bundle of {n} charts",
+    },
     "browser_format": {"nl": "Formaat cameraknop", "en": "Camera button format"},
     "pack_pdf": {"nl": "Landenbriefing {country} (PDF)", "en": "Country briefing {country} (PDF)"},
     "pack_pptx": {

@@ -67,7 +67,7 @@ for key, param, value in (
     components.to_url(key, param, value)
 
 st.title(cat.country_by_iso3[country].name(lang))
-downloads.pack_buttons(country, lang, (a, b))
+downloads.pack_buttons(country, lang, (a, b), reporter)
 events = services.events(country)
 with st.container(border=True):
     st.markdown(f"**{t('events', lang)}**")

@@ -72,6 +72,17 @@ def warm() -> None:
         _ensure_started()
 
 
+def stop() -> None:
+    """Close the renderer (its browser and profile folder); the next image starts it again."""
+    global _STARTED
+    with _LOCK:
+        if _STARTED:
+            import kaleido
+
+            kaleido.stop_sync_server(silence_warnings=True)
+            _STARTED = False
+
+
 def render(fig: go.Figure, fmt: str, *, scale: float = 1.0) -> bytes:
     """PNG, SVG or PDF bytes of a figure at its own width and height."""
     if fmt not in FORMATS:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from indicators.analysis import find_causal_language
-from indicators.export.render import unavailable_reason
+from indicators.export.render import stop, unavailable_reason
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_renderer():
+    """Close the shared renderer before the interpreter's exit removes its profile folder."""
+    yield
+    stop()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import struct
+import zipfile
 
 import pandas as pd
 import pytest
@@ -109,3 +110,18 @@ def test_downloads_follow_the_windows_chosen_on_the_page(use_store, demo_store_p
     header = _click(at, clicks, f"{key}_download_csv").decode("utf-8-sig").split("\r\n")[:3]
     statement = next(line for line in header if line.startswith("# statement"))
     assert "2022–2025" in statement and "2025–" in statement
+
+
+def test_country_page_bundle_of_chosen_charts(use_store, demo_store_path, store, clicks, renderer):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "MAR", "lang": "nl"})
+    chosen = ["irregular_detections", "return_rate"]
+    at.multiselect(key="country_bundle_charts").set_value(chosen).run()
+    with zipfile.ZipFile(io.BytesIO(_click(at, clicks, "country_bundle"))) as zf:
+        names = zf.namelist()
+        readme = zf.read("README.md").decode("utf-8")
+    assert len(names) == 3 * len(chosen) + 1
+    assert {n.split("_")[0] for n in names if n != "README.md"} == {"MAR"}
+    for indicator_id in chosen:
+        assert store.catalogue().indicator_by_id[indicator_id].title("nl") in readme
+    assert DEMO_MARK["nl"] in readme
