@@ -149,11 +149,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{k} van {n} indicatoren met te weinig gegevens",
         "en": "{k} of {n} indicators with too little data",
     },
-    "too_few_comparison": {
-        "nl": "te weinig gegevens om te vergelijken",
-        "en": "too few data to compare",
+    "no_data_short": {"nl": "geen gegevens", "en": "no data"},
+    "too_few_short": {"nl": "te weinig datapunten", "en": "too few data points"},
+    "too_few_comparison_short": {
+        "nl": "te weinig gegevens in een van de perioden",
+        "en": "too few data in one of the windows",
     },
-    "open_country_of": {"nl": "Open {country}", "en": "Open {country}"},
+    "open_country_of": {"nl": "{country}: {theme}", "en": "{country}: {theme}"},
     "same_windows": {
         "nl": "Periode A en B zijn gelijk; de standaardperioden worden getoond.",
         "en": "Windows A and B are the same; showing the default windows.",

@@ -569,14 +569,25 @@ def series_summary(indicator_id: str, country: str, reporter: str) -> dict | Non
 
 def default_periods() -> tuple[str, str]:
     """The ids of the named periods with role 'a' and 'b' (baseline and partnership)."""
-    roles = {p.role: p.id for p in catalogue().periods}
-    ids = [p.id for p in catalogue().periods]
-    return roles.get("a", ids[0]), roles.get("b", ids[-1])
+
+    def find() -> tuple[str, str]:
+        roles = {p.role: p.id for p in catalogue().periods}
+        ids = [p.id for p in catalogue().periods]
+        return roles.get("a", ids[0]), roles.get("b", ids[-1])
+
+    return per_run("default_periods", find)
 
 
 def period_window(period_id: str) -> Window:
-    p = {p.id: p for p in catalogue().periods}[period_id]
-    return Window(pd.Timestamp(p.start), pd.Timestamp(p.end) if p.end else None, p.label)
+    """A named period as a comparison window."""
+    windows = per_run(
+        "period_windows",
+        lambda: {
+            p.id: Window(pd.Timestamp(p.start), pd.Timestamp(p.end) if p.end else None, p.label)
+            for p in catalogue().periods
+        },
+    )
+    return windows[period_id]
 
 
 def series_comparison(
@@ -615,6 +626,11 @@ def _spec(window: Window) -> str:
 def _outcome(status: str, row: dict) -> dict:
     keys = ("verdict", "probability_increase", "evidence_quality", "sentence_nl", "sentence_en")
     return {"status": status} | {k: row.get(k) for k in keys}
+
+
+def quality_words(level: str, lang: str) -> str:
+    """'good' / 'goed': the evidence-quality qualifier in words."""
+    return QUALITY_WORDS[level]["en" if lang == "en" else "nl"]
 
 
 def direction(result: dict) -> Direction | None:

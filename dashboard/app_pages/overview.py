@@ -1,4 +1,9 @@
-"""Overview: priority countries × themes, with how much data each cell has."""
+"""Overview: priority countries × themes, the direction from window A to B in each cell.
+
+No traffic lights: each indicator gets a symbol, its verdict in words, the likelihood
+term of the more likely direction and the evidence quality. Cells say how recent the
+data are and how many indicators have too little data, and lead to the country page.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +15,74 @@ from dashboard.i18n import t
 
 lang = components.current_lang()
 cat = services.catalogue()
+periods = {p.id: p for p in cat.periods}
+default_a, default_b = services.default_periods()
+areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
 st.title(t("page_overview", lang))
-st.caption(t("app_tagline", lang))
+st.caption(t("overview_intro", lang))
 
-avail = services.availability()
-with_values = avail[avail["n_values"] > 0]
+components.url_state("overview_a", "a", list(periods), default_a, lang)
+components.url_state("overview_b", "b", list(periods), default_b, lang)
+components.url_state("overview_reporter", "reporter", ["EU27", "NL"], "EU27", lang)
+labels = {p.id: f"{p.title(lang)} ({p.label})" for p in cat.periods}
+left, middle, right = st.columns(3)
+a = left.selectbox(t("window_a", lang), list(periods), format_func=labels.get, key="overview_a")
+b = middle.selectbox(t("window_b", lang), list(periods), format_func=labels.get, key="overview_b")
+with right:
+    reporter = (
+        st.segmented_control(
+            t("reporter", lang),
+            ["EU27", "NL"],
+            format_func=areas.get,
+            key="overview_reporter",
+            help=t("reporter_help", lang),
+        )
+        or "EU27"
+    )
+if a == b:
+    st.info(t("same_windows", lang))
+    a, b = default_a, default_b
+components.to_url("overview_a", "a", a)
+components.to_url("overview_b", "b", b)
+components.to_url("overview_reporter", "reporter", reporter)
+
+visible = [i for i in cat.indicators if services.can_view(i)]
 for country in [c for c in cat.countries if c.role == "priority"]:
     st.subheader(country.name(lang))
-    cells = st.columns(len(cat.themes))
-    for cell, theme in zip(cells, cat.themes, strict=True):
-        theme_ids = [i.id for i in cat.indicators if i.theme == theme.id and services.can_view(i)]
-        here = with_values[
-            (with_values["country_iso3"] == country.iso3)
-            & with_values["indicator_id"].isin(theme_ids)
-        ]
-        n_with = here["indicator_id"].nunique()
-        latest = here["last_period"].max()
+    link = {"country": country.iso3, "reporter": reporter, "a": a, "b": b, "lang": lang}
+    cells = st.columns(3) + st.columns(3)  # five themes in two rows: readable at 1280 px
+    for cell, theme in zip(cells, cat.themes, strict=False):
+        lines, latest, too_little = [], [], 0
+        members = [i for i in visible if i.theme == theme.id]
+        for ind in members:
+            area = reporter if reporter in ind.reporters else ind.reporters[0]
+            result = services.series_comparison(ind.id, country.iso3, area, a, b, panel=False)
+            info = services.series_availability(ind.id, country.iso3, area)
+            if info is not None and info["n_values"] > 0:
+                latest.append(info["last_period"])
+            direction = services.direction(result)
+            if direction is None:
+                too_little += 1
+                lines.append(f"- {ind.title(lang)}: *{t(result['status'] + '_short', lang)}*")
+                continue
+            quality = services.quality_words(result["evidence_quality"], lang)
+            evidence = f"{t('evidence', lang)}: {quality}"
+            lines.append(f"- {ind.title(lang)}: **{direction.words(lang)}**; {evidence}")
         with cell.container(border=True):
             st.markdown(f"**{theme.title(lang)}**")
-            st.write(f"{n_with}/{len(theme_ids)} {t('with_data', lang)}")
-            if pd.notna(latest):
-                st.caption(f"{t('latest_data', lang)}: {latest:%Y-%m}")
-            else:
-                st.caption(t("no_data", lang))
-    if st.button(t("open_country", lang), key=f"overview_open_{country.iso3}"):
-        st.session_state["country_iso3"] = country.iso3
-        st.switch_page("app_pages/country.py")
+            st.markdown("\n".join(lines) if lines else t("no_data", lang))
+            newest = max(latest) if latest else None
+            dated = (
+                f"{t('latest_data', lang)}: {pd.Timestamp(newest):%Y-%m}"
+                if newest is not None
+                else t("no_data", lang)
+            )
+            st.caption(f"{dated} · {t('too_little_data', lang, k=too_little, n=len(members))}")
+            st.page_link(
+                "app_pages/country.py",
+                label=t(
+                    "open_country_of", lang, country=country.name(lang), theme=theme.title(lang)
+                ),
+                icon=":material/arrow_forward:",
+                query_params=link,
+            )

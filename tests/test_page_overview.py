@@ -1,0 +1,171 @@
+"""The overview under AppTest: directions in words, counts, links, windows, language."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import pandas as pd
+
+from dashboard.i18n import t
+from indicators.analysis import compare_from_store
+from indicators.analysis.direction import direction_of_travel
+from indicators.analysis.quality import WORDS as QUALITY
+from indicators.store import write_store
+from tests.test_pages import open_page
+
+
+def cell_texts(at) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("- ")]
+
+
+def line_for(at, title: str, country_index: int) -> str:
+    """The line of one indicator in the cells of the n-th priority country."""
+    matches = [
+        line
+        for block in cell_texts(at)
+        for line in block.split("\n")
+        if line.startswith(f"- {title}:")
+    ]
+    return matches[country_index]
+
+
+def links(at) -> list[dict]:
+    return [
+        {k: v[0] for k, v in parse_qs(link.proto.query_string).items()} | {"_page": link.proto.page}
+        for link in at.get("page_link")
+    ]
+
+
+def priority(catalogue) -> list[str]:
+    """Priority countries in the order the page shows them (the store's: by English name)."""
+    ordered = sorted(catalogue.countries, key=lambda c: c.name_en)
+    return [c.iso3 for c in ordered if c.role == "priority"]
+
+
+def test_each_cell_gives_direction_likelihood_and_evidence_in_words(
+    use_store, demo_store_path, store, catalogue
+):
+    use_store(demo_store_path)
+    at = open_page("overview")
+    countries = priority(catalogue)
+    ind = catalogue.indicator("irregular_detections")
+    for n, iso3 in enumerate(countries):
+        row = store.series_summary(ind.id, iso3, "EU_EXT")
+        expected = direction_of_travel(row["verdict"], row["probability_increase"])
+        line = line_for(at, ind.title("nl"), n)
+        assert expected.words("nl") in line
+        assert expected.term.words("nl") in line and expected.symbol in line
+        assert line.endswith(f"bewijs: {QUALITY[row['evidence_quality']]['nl']}")
+    # No traffic lights: nothing coloured but the demonstration banner.
+    assert not at.success and not at.error
+    assert t("demo_banner", "nl") in [w.value for w in at.warning]
+    assert not any("bewijs" in w.value for w in [*at.warning, *at.info])
+
+
+def test_cells_count_too_little_data_and_date_the_latest_values(
+    use_store, demo_store_path, store, catalogue
+):
+    use_store(demo_store_path)
+    at = open_page("overview")
+    captions = [c.value for c in at.caption if t("latest_data", "nl") in c.value]
+    assert len(captions) == len(priority(catalogue)) * len(catalogue.themes)
+    avail = store.availability()
+    summaries = store.series_summaries()
+    ok = {
+        (r.indicator_id, r.country_iso3, r.reporter)
+        for r in summaries.itertuples()
+        if r.status == "ok" and isinstance(r.verdict, str)
+    }
+    expected = []
+    for iso3 in priority(catalogue):
+        for theme in catalogue.themes:
+            members = [i for i in catalogue.indicators if i.theme == theme.id]
+            keys = [
+                (i.id, iso3, "EU27" if "EU27" in i.reporters else i.reporters[0]) for i in members
+            ]
+            here = avail.set_index(["indicator_id", "country_iso3", "reporter"]).reindex(keys)
+            latest = pd.Timestamp(here["last_period"].max())
+            short = sum(k not in ok for k in keys)
+            expected.append(
+                f"{t('latest_data', 'nl')}: {latest:%Y-%m} · "
+                + t("too_little_data", "nl", k=short, n=len(members))
+            )
+    assert captions == expected
+    assert any(" 0 van " not in c for c in captions)  # some cells do have gaps
+
+
+def test_a_cell_leads_to_the_country_page_with_the_view(use_store, demo_store_path, catalogue):
+    use_store(demo_store_path)
+    at = open_page("overview", {"reporter": "NL"})
+    found = links(at)
+    assert len(found) == len(priority(catalogue)) * len(catalogue.themes)
+    assert {f["country"] for f in found} == set(priority(catalogue))
+    assert all(f["_page"] == "country" for f in found)
+    assert all(
+        (f["a"], f["b"], f["reporter"], f["lang"]) == ("baseline", "partnership", "NL", "nl")
+        for f in found
+    )
+    # Following the link opens that country with the same choices.
+    target = next(f for f in found if f["country"] == "TUN")
+    country = open_page("country", {k: v for k, v in target.items() if k != "_page"})
+    assert country.title[0].value == "Tunesië"
+    assert country.segmented_control(key="country_reporter").value == "NL"
+    assert country.selectbox(key="country_b").value == "partnership"
+
+
+def test_changing_the_windows_recomputes_cells_and_links(
+    use_store, demo_store_path, store, catalogue
+):
+    use_store(demo_store_path)
+    at = open_page("overview")
+    at.selectbox(key="overview_b").set_value("taskforce").run()
+    assert not at.exception
+    assert at.query_params["b"] in (["taskforce"], "taskforce")
+    assert {f["b"] for f in links(at)} == {"taskforce"}
+    ind = catalogue.indicator("return_returned")
+    c = compare_from_store(store, ind.id, "IRQ", "EU27", "2016-2021", "2025-", None)
+    expected = direction_of_travel(c.verdict, c.probability_increase).words("nl")
+    iraq = priority(catalogue).index("IRQ")
+    assert expected in line_for(at, ind.title("nl"), iraq)
+
+
+def test_language_switch_keeps_the_windows(use_store, demo_store_path, catalogue):
+    use_store(demo_store_path)
+    at = open_page("overview", {"b": "taskforce"})
+    dutch = cell_texts(at)
+    at.sidebar.radio(key="app_lang").set_value("en").run()
+    assert at.title[0].value == "Overview"
+    assert at.selectbox(key="overview_b").value == "taskforce"
+    english = cell_texts(at)
+    assert len(english) == len(dutch) and "evidence:" in english[0]
+    assert {f["lang"] for f in links(at)} == {"en"}
+
+
+def test_bad_link_falls_back_with_a_notice(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("overview", {"a": "1999", "reporter": "XX"})
+    notices = [i.value for i in at.info]
+    assert any("a=1999" in n for n in notices) and any("reporter=XX" in n for n in notices)
+    assert at.selectbox(key="overview_a").value == "baseline"
+
+
+def test_restricted_indicators_leave_no_trace_for_who_may_not_see_them(
+    use_store, fresh_store_path, demo_store_path, catalogue
+):
+    restricted = catalogue.indicator("return_id_response_days")
+    members = [i for i in catalogue.indicators if i.theme == restricted.theme]
+    public = [i for i in members if not i.restricted]
+    use_store(demo_store_path)
+    shown = open_page("overview")
+    assert f"- {restricted.title('nl')}:" in "\n".join(cell_texts(shown))
+    with write_store(fresh_store_path) as writer:
+        writer.execute(
+            f"UPDATE observations SET is_demo = false WHERE indicator_id = '{restricted.id}'"
+        )
+    use_store(fresh_store_path)
+    hidden = open_page("overview")
+    assert restricted.title("nl") not in "\n".join(cell_texts(hidden))
+    counts = [c.value for c in hidden.caption if t("latest_data", "nl") in c.value]
+    # A store holding real figures shows no restricted indicator in local mode.
+    assert sum(f"van {len(public)} indicatoren" in c for c in counts) == 4, counts
+    assert not any(f"van {len(members)} indicatoren" in c for c in counts)
