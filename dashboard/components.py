@@ -22,9 +22,7 @@ def current_lang() -> str:
 
 def language_switch() -> str:
     """Dutch by default, English one click away; the choice lives in the URL too."""
-    if LANG_KEY not in st.session_state:
-        wanted = st.query_params.get("lang", DEFAULT_LANG)
-        st.session_state[LANG_KEY] = wanted if wanted in LANG_NAMES else DEFAULT_LANG
+    url_state(LANG_KEY, "lang", list(LANG_NAMES), DEFAULT_LANG, DEFAULT_LANG, notice=False)
     lang = st.sidebar.radio(
         t("language", st.session_state[LANG_KEY]),
         list(LANG_NAMES),
@@ -32,7 +30,7 @@ def language_switch() -> str:
         key=LANG_KEY,
         horizontal=True,
     )
-    st.query_params["lang"] = lang
+    to_url(LANG_KEY, "lang", lang)
     return lang
 
 
@@ -86,7 +84,13 @@ def url_choices(
 
 
 def url_state(
-    key: str, param: str, options: Sequence[str], default: str | list[str], lang: str
+    key: str,
+    param: str,
+    options: Sequence[str],
+    default: str | list[str],
+    lang: str,
+    *,
+    notice: bool = True,
 ) -> None:
     """Give widget `key` its value from the URL (a shared link) before it is drawn.
 
@@ -104,12 +108,13 @@ def url_state(
     elif many:
         wanted = [v for v in raw.split(",") if v]
         value = [v for v in wanted if v in options]
-        if len(value) != len(wanted):
+        if len(value) != len(wanted) and notice:
             st.info(t("bad_link", lang, what=f"{param}={raw}"))
     elif raw in options:
         value = raw
     else:
-        st.info(t("bad_link", lang, what=f"{param}={raw}"))
+        if notice:
+            st.info(t("bad_link", lang, what=f"{param}={raw}"))
         value = default
     st.session_state[key] = value
 

@@ -15,12 +15,18 @@ PAGES = ["overview", "country", "compare", "explore", "sources", "method"]
 
 
 def open_page(page: str = "overview", query: dict | None = None) -> AppTest:
+    """Open `page` as a link with `query` would: the link's parameters reach that page
+    first (AppTest starts on the entry page, so they are set only after it ran)."""
     at = AppTest.from_file(str(APP), default_timeout=60)
+    if page != "overview":
+        at.run()
+        for key in list(at.query_params):
+            del at.query_params[key]
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    at.run()
     if page != "overview":
-        at.switch_page(f"app_pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py")
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
