@@ -75,8 +75,9 @@ def chart_titles(at: AppTest) -> list[str]:
 
 
 def overview_counts(at: AppTest) -> list[tuple[int, int]]:
-    found = [re.match(r"(\d+)/(\d+) ", m.value) for m in at.markdown]
-    return [(int(m[1]), int(m[2])) for m in found if m]
+    """Per overview cell: (indicators with enough data, indicators shown)."""
+    found = [re.search(r"(\d+) van (\d+) indicatoren", c.value) for c in at.caption]
+    return [(int(m[2]) - int(m[1]), int(m[2])) for m in found if m]
 
 
 def test_nobody_signed_in_sees_only_the_sign_in_screen(app_env, demo_store_path):
