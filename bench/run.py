@@ -20,7 +20,14 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from bench.common import ROOT  # noqa: E402
 
-SECTIONS = ["bench_store", "bench_pages", "bench_analysis", "bench_exports", "bench_load"]
+SECTIONS = [
+    "bench_store",
+    "bench_pages",
+    "bench_analysis",
+    "bench_exports",
+    "bench_load",
+    "bench_imports",
+]
 RESULTS = ROOT / "bench" / "results.json"
 
 

@@ -427,6 +427,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Every import with its file, fingerprint (SHA-256), row counts and vintage.",
     },
     "import_format": {"nl": "Formaat", "en": "Format"},
+    "revisions": {"nl": "Herzieningen", "en": "Revisions"},
+    "revisions_intro": {
+        "nl": "Cijfers die tussen twee versiedata zijn veranderd of bijgekomen; "
+        "de oudere waarden blijven bewaard.",
+        "en": "Figures that changed or appeared between two vintages; the older values are kept.",
+    },
+    "revisions_none": {
+        "nl": "Deze gegevens hebben maar één versiedatum: er is niets herzien.",
+        "en": "These data have a single vintage: nothing was revised.",
+    },
+    "revisions_from": {"nl": "Bekend op", "en": "Known on"},
+    "revisions_to": {"nl": "Vergeleken met", "en": "Compared with"},
+    "revisions_count": {"nl": "{n} veranderde waarden", "en": "{n} changed values"},
     "file": {"nl": "Bestand", "en": "File"},
     "rows_accepted": {"nl": "Rijen aanvaard", "en": "Rows accepted"},
     "rows_rejected": {"nl": "Rijen geweigerd", "en": "Rows rejected"},

@@ -223,6 +223,19 @@ def imports() -> pd.DataFrame:
     return _imports(store_path(), token())
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _revisions(path: str, token: str, old: dt.date, new: dt.date) -> pd.DataFrame:
+    return _store_handle(path, token).revisions(old, new)
+
+
+def revisions(old: dt.date, new: dt.date) -> pd.DataFrame:
+    """Values known on `new` that differ from (or were unknown on) `old`; viewable ones only."""
+    frame = _revisions(store_path(), token(), old, new)
+    cat = catalogue()
+    visible = {i.id for i in cat.indicators if can_view(i)}
+    return frame[frame["indicator_id"].isin(visible)].reset_index(drop=True)
+
+
 @st.cache_resource(show_spinner=False, max_entries=1000)
 def _observed_chart(
     path: str,

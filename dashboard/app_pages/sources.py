@@ -6,6 +6,8 @@ A link with `?indicator=<id>` opens that indicator's entry.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -146,6 +148,23 @@ st.dataframe(
         "is_demo": st.column_config.CheckboxColumn(t("is_demo", lang)),
     },
 )
+
+# Revisions: what changed between two vintages (older values stay in the store).
+st.header(t("revisions", lang))
+st.caption(t("revisions_intro", lang))
+vintages = [v.isoformat() for v in services.meta()["vintages"]]
+if len(vintages) < 2:
+    st.info(t("revisions_none", lang))
+else:
+    left, right = st.columns(2)
+    old = left.selectbox(t("revisions_from", lang), vintages[:-1], key="sources_rev_from")
+    newer = [v for v in vintages if v > old]
+    new = right.selectbox(
+        t("revisions_to", lang), newer, index=len(newer) - 1, key="sources_rev_to"
+    )
+    changes = services.revisions(dt.date.fromisoformat(old), dt.date.fromisoformat(new))
+    st.caption(t("revisions_count", lang).format(n=len(changes)))
+    st.dataframe(changes, hide_index=True, width="stretch")
 
 st.header(t("periods", lang))
 st.dataframe(

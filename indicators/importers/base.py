@@ -100,19 +100,37 @@ def read_text(path: Path, file: str) -> str:
         ) from None
 
 
+def first_line(text: str) -> str:
+    """The first line without copying the rest (files can be large)."""
+    end = text.find("\n")
+    return (text if end < 0 else text[:end]).rstrip("\r")
+
+
 def read_table(
-    path: Path, file: str, required: list[str], *, sep: str = ",", text: str | None = None
+    path: Path,
+    file: str,
+    required: list[str],
+    *,
+    sep: str = ",",
+    text: str | None = None,
+    fast: bool = False,
 ) -> pd.DataFrame:
     """A CSV as text columns, checked for its header and for short or long rows.
 
     Row numbers in messages are line numbers as a spreadsheet shows them (header = 1).
+    `fast`: read with Arrow into categorical columns (large files with few distinct
+    values per column); a malformed file is read again the slow way for the message.
     """
     text = read_text(path, file) if text is None else text
-    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0]), delimiter=sep), [])
+    header = next(csv.reader(io.StringIO(first_line(text)), delimiter=sep), [])
     header = [h.strip() for h in header]
     missing = [c for c in required if c not in header]
     if missing:
-        raise missing_columns(file, text.split("\n", 1)[0], missing, header, sep)
+        raise missing_columns(file, first_line(text), missing, header, sep)
+    if fast:
+        frame = _read_arrow(text, header, sep)
+        if frame is not None:
+            return _checked(frame, file, text, header, sep)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -131,6 +149,33 @@ def read_table(
             reason = "the file ends inside a quoted field (truncated?)"
         raise InputError(Problem(file, row, None, reason)) from None
     frame.columns = [str(c).strip() for c in frame.columns]
+    return _checked(frame, file, text, header, sep)
+
+
+def _read_arrow(text: str, header: list[str], sep: str) -> pd.DataFrame | None:
+    """All columns as categoricals of strings, or None when Arrow cannot parse the file."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if len(set(header)) != len(header):
+        return None
+    types = {name: pa.dictionary(pa.int32(), pa.string()) for name in header}
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            parse_options=pacsv.ParseOptions(delimiter=sep),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    frame = table.to_pandas()
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame
+
+
+def _checked(frame: pd.DataFrame, file: str, text: str, header: list[str], sep: str):
     if frame.empty:
         raise InputError(Problem(file, None, None, "the file has a header but no rows"))
     # A truncated file ends in a short row (pandas pads it with empty fields).
@@ -176,15 +221,33 @@ def source_rows(frame: pd.DataFrame) -> pd.Series:
 
 
 # --- values -------------------------------------------------------------------
+def by_value(values: pd.Series, fn, dtype=object) -> np.ndarray:
+    """`fn` applied once per distinct value, spread over the rows (fast on categoricals)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    table = np.empty(len(uniques), dtype=dtype)
+    for i, value in enumerate(uniques):
+        table[i] = fn(value)
+    return table[codes]
+
+
+def duplicated(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.Series:
+    """Rows equal to an earlier row in `columns` (all columns by default)."""
+    columns = list(frame.columns) if columns is None else columns
+    codes = pd.DataFrame({c: pd.factorize(frame[c], use_na_sentinel=False)[0] for c in columns})
+    return pd.Series(codes.duplicated().to_numpy(), index=frame.index)
+
+
 def numbers(
     values: pd.Series, rows: pd.Series, column: str, problems: Problems, *, missing=("", ":")
 ) -> pd.Series:
     """Text to float: `missing` spellings become NaN, anything else not a number is a problem."""
-    text = values.astype(str).str.strip()
-    is_missing = text.isin(list(missing))
-    parsed = pd.to_numeric(text.where(~is_missing, None), errors="coerce")
-    problems.add_mask(parsed.isna() & ~is_missing, rows, column, "not a number")
-    return parsed.astype("float64")
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    text = pd.Series(uniques, dtype=object).astype(str).str.strip()
+    is_missing = text.isin(list(missing)).to_numpy()
+    parsed = pd.to_numeric(text.where(~is_missing, None), errors="coerce").to_numpy(float)
+    bad = np.isnan(parsed) & ~is_missing
+    problems.add_mask(bad[codes], rows, column, "not a number")
+    return pd.Series(parsed[codes], index=values.index, dtype="float64")
 
 
 _PERIOD_PATTERNS = [
@@ -194,35 +257,34 @@ _PERIOD_PATTERNS = [
 ]
 
 
+def _period(text: str) -> tuple[str | None, np.datetime64, np.datetime64]:
+    nat = np.datetime64("NaT", "us")
+    text = str(text).strip()
+    for pattern, freq in _PERIOD_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        year = int(m.group(1))
+        sub = int(m.group(2)) if m.lastindex and m.lastindex > 1 else 1
+        if (freq == "M" and not 1 <= sub <= 12) or not 1900 <= year <= 2100:
+            return None, nat, nat
+        month = (sub - 1) * 3 + 1 if freq == "Q" else sub
+        start = pd.Timestamp(year, month, 1)
+        step = {"A": 12, "Q": 3, "M": 1}[freq]
+        end = start + pd.DateOffset(months=step) - pd.Timedelta(days=1)
+        return freq, np.datetime64(start, "us"), np.datetime64(end, "us")
+    return None, nat, nat
+
+
 def periods(values: pd.Series, rows: pd.Series, column: str, problems: Problems) -> pd.DataFrame:
     """'2024', '2024-Q1'/'2024Q1', '2024-03'/'2024M03' -> frequency, start, end."""
-    uniques = pd.unique(values.astype(str).str.strip())
-    table: dict[str, tuple[str | None, pd.Timestamp | None, pd.Timestamp | None]] = {}
-    for text in uniques:
-        table[text] = (None, None, None)
-        for pattern, freq in _PERIOD_PATTERNS:
-            m = pattern.match(text)
-            if not m:
-                continue
-            year = int(m.group(1))
-            sub = int(m.group(2)) if m.lastindex and m.lastindex > 1 else 1
-            if freq == "M" and not 1 <= sub <= 12:
-                break
-            month = (sub - 1) * 3 + 1 if freq == "Q" else sub
-            start = pd.Timestamp(year, month, 1) if 1900 <= year <= 2100 else None
-            if start is None:
-                break
-            step = {"A": 12, "Q": 3, "M": 1}[freq]
-            end = start + pd.DateOffset(months=step) - pd.Timedelta(days=1)
-            table[text] = (freq, start, end)
-            break
-    keys = values.astype(str).str.strip()
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    found = [_period(u) for u in uniques]
+    freq = np.array([f[0] for f in found] + [None], dtype=object)[:-1]
+    start = np.array([f[1] for f in found], dtype="datetime64[us]")
+    end = np.array([f[2] for f in found], dtype="datetime64[us]")
     out = pd.DataFrame(
-        {
-            "frequency": keys.map(lambda k: table[k][0]),
-            "period_start": keys.map(lambda k: table[k][1]),
-            "period_end": keys.map(lambda k: table[k][2]),
-        },
+        {"frequency": freq[codes], "period_start": start[codes], "period_end": end[codes]},
         index=values.index,
     )
     problems.add_mask(
@@ -284,16 +346,24 @@ def reporting_areas(
 
     A reporting country or aggregate that the store does not keep is skipped and counted.
     """
-    hit = resolver().resolve_many(values)
     areas = {a["code"] for a in catalogue.reporting_areas}
-    area = hit["area"].where(hit["kind"] != "country", hit["code"].map(resolver().iso2))
-    area = area.where(area.isin(areas), None)
-    problems.add_mask(hit["kind"].isna(), rows, column, "not a country code or known name")
-    skipped = hit["kind"].notna() & area.isna()
+    names = resolver()
+
+    def one(value) -> tuple[str | None, bool]:
+        hit = names.resolve(str(value))
+        if hit is None:
+            return None, False
+        area = names.iso2.get(hit.code) if hit.kind == "country" else hit.reporting_area
+        return (area if area in areas else None), True
+
+    area = pd.Series(by_value(values, lambda v: one(v)[0]), index=values.index, dtype=object)
+    known = by_value(values, lambda v: one(v)[1], bool)
+    problems.add_mask(~known, rows, column, "not a country code or known name")
+    skipped = known & area.isna().to_numpy()
     parsed.skip(
         f"{column}: a reporting country or aggregate the store does not keep",
         int(skipped.sum()),
-        list(pd.unique(values[skipped].astype(str)))[:5],
+        [str(v) for v in pd.unique(values[skipped])[:5]],
     )
     return area, area.notna()
 
@@ -307,15 +377,14 @@ def flag_codes(
     values: pd.Series, rows: pd.Series, column: str, problems: Problems, table: dict[str, str]
 ) -> pd.Series:
     """Source flags ('bd', 'p', 'e ') to store flags; unknown letters are problems."""
-    uniques = pd.unique(values.astype(str).str.strip().str.lower())
-    mapped: dict[str, str | None] = {}
-    for text in uniques:
-        letters = [ch for ch in text if not ch.isspace()]
+
+    def one(text) -> str | None:
+        letters = [ch for ch in str(text).strip().lower() if not ch.isspace()]
         if all(ch in table for ch in letters):
-            mapped[text] = "".join(sorted({table[ch] for ch in letters}))
-        else:
-            mapped[text] = None
-    out = values.astype(str).str.strip().str.lower().map(mapped)
+            return "".join(sorted({table[ch] for ch in letters}))
+        return None
+
+    out = pd.Series(by_value(values, one), index=values.index, dtype=object)
     problems.add_mask(out.isna(), rows, column, f"unknown flag (known: {''.join(sorted(table))})")
     return out.fillna("")
 

@@ -70,14 +70,12 @@ class CountryResolver:
         Resolved once per distinct value, so a million rows cost what their
         few hundred distinct spellings cost.
         """
-        text = values.astype(str)
-        uniques = pd.unique(text)
-        hits = [self.resolve(v) for v in uniques]
-        position = pd.Series(range(len(uniques)), index=uniques).reindex(text.to_numpy())
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        hits = [self.resolve(str(v)) for v in uniques]
 
         def column(get) -> pd.Series:
             table = np.array([get(h) if h else None for h in hits] + [None], dtype=object)
-            return pd.Series(table[position.to_numpy()], index=values.index, dtype=object)
+            return pd.Series(table[codes], index=values.index, dtype=object)
 
         return pd.DataFrame(
             {

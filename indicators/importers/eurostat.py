@@ -50,7 +50,7 @@ def mappings(path: Path = MAPPING_FILE) -> dict[str, DatasetMap]:
 def parse(path: Path, catalogue: Catalogue, dataset: str | None = None) -> base.Parsed:
     file = path.name
     text = base.read_text(path, file)
-    first = text.split("\n", 1)[0]
+    first = base.first_line(text)
     if "\t" in first and "\\" in first.split("\t", 1)[0]:
         frame, layout = _bulk_tsv(text, file), "bulk TSV"
     elif first.lstrip('"').startswith("DATAFLOW"):
@@ -76,7 +76,7 @@ def parse(path: Path, catalogue: Catalogue, dataset: str | None = None) -> base.
 # --- layouts -> one long frame: dimensions, TIME_PERIOD, OBS_VALUE, OBS_FLAG, _row ---
 def _sdmx_csv(text: str, file: str, dataset_column: str) -> pd.DataFrame:
     frame = base.read_table(
-        Path(file), file, [dataset_column, "TIME_PERIOD", "OBS_VALUE"], text=text
+        Path(file), file, [dataset_column, "TIME_PERIOD", "OBS_VALUE"], text=text, fast=True
     )
     columns = list(frame.columns)
     t = columns.index("TIME_PERIOD")
@@ -129,7 +129,7 @@ def _mapping(frame: pd.DataFrame, file: str, dataset: str | None) -> DatasetMap:
     if dataset:
         found = {dataset.lower()}
     else:
-        found = {_dataset_code(v) for v in pd.unique(frame["_dataset"]) if v}
+        found = {_dataset_code(str(v)) for v in pd.unique(frame["_dataset"]) if v}
         if not found:
             named = [d for d in known if re.search(rf"(^|[^a-z0-9]){d}([^a-z0-9]|$)", file.lower())]
             found = set(named[-1:]) if named else set()
@@ -178,7 +178,7 @@ def _map(
             raise InputError(Problem(file, 1, col, "missing dimension column"))
     dims = [c for c in frame.columns if c not in NOT_DIMENSIONS and not c.startswith("_")]
     problems.add_mask(
-        frame.duplicated(dims + ["TIME_PERIOD"]),
+        base.duplicated(frame, dims + ["TIME_PERIOD"]),
         rows,
         "TIME_PERIOD",
         "duplicate row (the same dimensions and period twice)",
@@ -198,14 +198,18 @@ def _map(
         base.EUROSTAT_FLAGS,
     )
     if "CONF_STATUS" in frame:
-        conf = frame["CONF_STATUS"].str.strip() != ""
+        conf = base.by_value(frame["CONF_STATUS"], lambda v: str(v).strip() != "", bool)
         flags = flags.where(~conf, (flags + "c").map(lambda f: "".join(sorted(set(f)))))
     keep = pd.Series(True, index=frame.index)
     for dim in dims:
         if dim in ("citizen", "geo", "freq"):
             continue
         if dim in m.keep:
-            ok = frame[dim].str.strip().isin(m.keep[dim])
+            wanted = set(m.keep[dim])
+            ok = pd.Series(
+                base.by_value(frame[dim], lambda v, w=wanted: str(v).strip() in w, bool),
+                index=frame.index,
+            )
             other = ~ok & keep
             parsed.skip(
                 f"{dim}: another breakdown than {m.keep[dim][0]}",

@@ -65,11 +65,11 @@ def _renamed(columns) -> dict[str, str]:
 
 def _long(path: Path, file: str) -> pd.DataFrame:
     text = base.read_text(path, file)
-    header = [h.strip().strip('"') for h in text.split("\n", 1)[0].split(",")]
+    header = [h.strip().strip('"') for h in base.first_line(text).split(",")]
     names = _renamed(header)
     missing = {"route", "nat", "month", "n"} - set(names.values())
     if missing:
-        raise base.missing_columns(file, text.split("\n", 1)[0], sorted(missing), header)
+        raise base.missing_columns(file, base.first_line(text), sorted(missing), header)
     frame = base.read_table(path, file, list(names), text=text).rename(columns=names)
     frame["_row"] = base.source_rows(frame)
     if "type" not in frame:

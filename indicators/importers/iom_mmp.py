@@ -70,11 +70,11 @@ def _date(text: str) -> pd.Timestamp | None:
 def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
     file = path.name
     text = base.read_text(path, file)
-    header = next(csv.reader([text.split("\n", 1)[0]]))
+    header = next(csv.reader([base.first_line(text)]))
     layout = next((n for n, cols in LAYOUTS.items() if set(cols.values()) <= set(header)), None)
     if layout is None:
         need = " or ".join(str(sorted(c.values())) for c in LAYOUTS.values())
-        raise base.missing_columns(file, text.split("\n", 1)[0], [need], header)
+        raise base.missing_columns(file, base.first_line(text), [need], header)
     cols = LAYOUTS[layout]
     frame = base.read_table(path, file, list(cols.values()), text=text)
     problems = base.Problems(file)
