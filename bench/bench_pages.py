@@ -1,4 +1,9 @@
-"""Each page's script time under AppTest, cold (empty caches) and warm."""
+"""Each page's script time under AppTest, cold (empty caches) and warm.
+
+Besides opening each page, the interactions of the overview and country pages are
+timed: a shared link with non-default windows and comparison countries (cold, then
+warm), and the first run after a user changes a window or the language.
+"""
 
 from __future__ import annotations
 
@@ -14,27 +19,54 @@ APP = str(ROOT / "dashboard" / "app.py")
 PAGES = ["overview", "country", "compare", "explore", "sources", "method"]
 
 
-def _page_times(store, page: str) -> tuple[float, float]:
+# (name, page, link parameters, widget change as (kind, key, value) or None)
+SCENARIOS = [
+    ("overview_taskforce_link", "overview", {"b": "taskforce"}, None),
+    ("overview_change_window", "overview", {}, ("selectbox", "overview_b", "taskforce")),
+    ("country_link_with_comparison", "country", {"country": "TUN", "cmp": "EGY,DZA"}, None),
+    (
+        "country_change_window",
+        "country",
+        {"country": "TUN"},
+        ("selectbox", "country_b", "taskforce"),
+    ),
+    ("country_switch_language", "country", {"country": "TUN"}, ("radio", "app_lang", "en")),
+]
+
+
+def _scenario_times(store, page: str, query: dict, change) -> dict[str, float]:
+    """Cold run of a link, the first run after a change (if any), then warm runs."""
     os.environ["PARTNERSHIP_MONITOR_STORE"] = str(store)
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    for key, value in query.items():
+        at.query_params[key] = value
     if page != "overview":
-        at.run()  # the entry page, then switch: the switch is the cold run of this page
-        st.cache_data.clear()
-        st.cache_resource.clear()
         at.switch_page(f"app_pages/{page}.py")
+    out = {}
     start = time.perf_counter()
     at.run()
-    cold = time.perf_counter() - start
+    out["cold"] = time.perf_counter() - start
+    if change is not None:
+        kind, key, value = change
+        widget = at.sidebar.radio(key=key) if kind == "radio" else getattr(at, kind)(key=key)
+        widget.set_value(value)
+        start = time.perf_counter()
+        at.run()
+        out["changed"] = time.perf_counter() - start
     warm = []
     for _ in range(5):
         start = time.perf_counter()
         at.run()
         warm.append(time.perf_counter() - start)
     if at.exception:
-        raise RuntimeError(f"{page}: {at.exception[0].value}")
-    return round(cold, 4), round(sorted(warm)[2], 4)
+        raise RuntimeError(f"{page} {query} {change}: {at.exception[0].value}")
+    out["warm"] = sorted(warm)[2]
+    return {k: round(v, 4) for k, v in out.items()}
 
 
 def run(ctx: dict) -> dict:
@@ -45,7 +77,17 @@ def run(ctx: dict) -> dict:
         ("ten_times", ctx["big_store"], 1.0),
     ):
         for page in PAGES:
-            cold, warm = _page_times(store, page)
+            times = _scenario_times(store, page, {}, None)
+            cold, warm = times["cold"], times["warm"]
             out[f"{name}/{page}/warm"] = budget(warm, warm_limit)
             out[f"{name}/{page}/cold"] = budget(cold, 2.0) if name == "demo" else cold
+        for scenario, page, query, change in SCENARIOS:
+            times = _scenario_times(store, page, query, change)
+            out[f"{name}/{scenario}/warm"] = budget(times["warm"], warm_limit)
+            for step in ("cold", "changed"):
+                if step in times:
+                    value = times[step]
+                    out[f"{name}/{scenario}/{step}"] = (
+                        budget(value, 2.0) if name == "demo" else value
+                    )
     return out
