@@ -4,6 +4,10 @@ Figures: requests (page runs and downloads), p50/p95 time from a user's action t
 page's script run finished (everything drawn and sent), errors, pages that mixed old
 and new data, visits that saw stale data after the import, the server's peak memory.
 The harness is bench/loadgen.py; tests/test_load.py runs a small version of it.
+
+The users have no think time: each acts the moment its previous page finished, so 20
+of them keep the server busier than 20 people reading a page would. The server starts
+with cold caches. `one_user_warm_p50_s` is one user alone on warm caches, for scale.
 """
 
 from __future__ import annotations

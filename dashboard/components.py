@@ -246,6 +246,9 @@ def chart_card(
         summary = summary or chart_summary(obs, indicator, lang)
         name = f"{downloads.file_stem(indicator, obs, windows)}_{lang}" if len(obs) else filename
         config = plotly_config(name, downloads.browser_format(key))
+        if indicator.restricted and services.principal().signed_in:
+            # A restricted chart leaves only through the download menu, which is audited.
+            config["modeBarButtonsToRemove"] = ["toImage"]
         st.plotly_chart(fig, width="stretch", key=key, config=config, alt=summary)
         if sentence:
             st.markdown(sentence)

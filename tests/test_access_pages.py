@@ -216,3 +216,18 @@ def test_a_comparison_link_naming_a_restricted_indicator_says_restricted(app_env
     assert "irregular_detections" in set(table["indicator_id"])
     taskforce = run_as("taskforce", "compare", link)
     assert "return_travel_documents" in set(taskforce.dataframe[-1].value["indicator_id"])
+
+
+def test_a_restricted_chart_has_no_unaudited_image_button(app_env, demo_store_path, catalogue):
+    app_env(demo_store_path)
+    at = run_as("taskforce", "country", {"country": "TUN"})
+    restricted_ids = [i.id for i in catalogue.indicators if i.restricted]
+    configs = [json.loads(c.proto.config) for c in at.get("plotly_chart")]
+
+    def is_restricted(cfg: dict) -> bool:  # the file name says which indicator it shows
+        return any(f"_{i}_" in cfg["toImageButtonOptions"]["filename"] for i in restricted_ids)
+
+    restricted = [c for c in configs if is_restricted(c)]
+    public = [c for c in configs if not is_restricted(c)]
+    assert restricted and all("toImage" in c.get("modeBarButtonsToRemove", []) for c in restricted)
+    assert public and not any("toImage" in c.get("modeBarButtonsToRemove", []) for c in public)
