@@ -80,11 +80,12 @@ def chart_titles(page) -> list[str]:
 
 
 def overview_counts(page, cells: int = 0) -> list[tuple[int, int]]:
-    """The overview's 'n/m indicators with data' cells (waiting for `cells` of them)."""
+    """Per overview cell (waiting for `cells` of them): (with enough data, shown)."""
     deadline = time.monotonic() + 60
     while True:
-        found = [re.match(r"^(\d+)/(\d+) ", s) for s in page.locator("p").all_inner_texts()]
-        counts = [(int(m[1]), int(m[2])) for m in found if m]
+        texts = page.locator("[data-testid='stCaptionContainer']").all_inner_texts()
+        found = [re.search(r"(\d+) van (\d+) indicatoren", s) for s in texts]
+        counts = [(int(m[2]) - int(m[1]), int(m[2])) for m in found if m]
         if len(counts) >= cells or time.monotonic() > deadline:
             return counts
         page.wait_for_timeout(250)
