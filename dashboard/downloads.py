@@ -89,10 +89,11 @@ def chart_downloads(
         made = chart_content(store, request, lambda ind: True, cat)  # access checked above
         return dataclasses.replace(made, observations=shown)
 
-    with st.popover(t("download", lang), icon=":material/download:"):
+    with st.popover(t("download", lang), icon=":material/download:", key=f"{key}_downloads"):
         formats = DATA_FORMATS if problem else IMAGE_FORMATS + DATA_FORMATS
+        row = st.container(horizontal=True)
         for fmt in formats:
-            st.download_button(
+            row.download_button(
                 fmt.upper(),
                 _maker(content, lang, fmt, fig),
                 file_name=f"{stem}_{lang}.{fmt}",
