@@ -17,6 +17,7 @@ import finished must see the new data (no stale cache). Used by `make bench`
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import os
 import shutil
@@ -399,6 +400,17 @@ async def _load(
     return results, started, finished, output
 
 
+def _run_async(coro):
+    """Run `coro` to completion on a fresh event loop in its own thread.
+
+    Callers may already be inside a running loop (Playwright's sync API keeps one
+    running in the test process once a browser test has started it), where
+    asyncio.run would refuse; a thread has no running loop of its own.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def run_load(
     store: Path,
     sessions: int = 20,
@@ -417,19 +429,19 @@ def run_load(
     shutil.copyfile(store, before)
     base, proc = start_server(before, env)
     try:
-        old = asyncio.run(reference(base, timeout))
+        old = _run_async(reference(base, timeout))
     finally:
         _stop(proc)
         before.unlink()
     base, proc = start_server(store, env)
     try:
         started = time.monotonic()
-        results, imp_start, imp_end, output = asyncio.run(
+        results, imp_start, imp_end, output = _run_async(
             _load(base, store, sessions, seconds, import_after, timeout)
         )
         elapsed = time.monotonic() - started
         alone: list[float] = []
-        new = asyncio.run(reference(base, timeout, alone))
+        new = _run_async(reference(base, timeout, alone))
         peak = peak_rss_mb(proc.pid)
     finally:
         _stop(proc)
