@@ -309,11 +309,42 @@ def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
         }
     )
     st.dataframe(shown, hide_index=True, width="stretch")
+    sdc = row.smallest_detectable_change_pct
+    band = None
+    if sdc is not None and pd.notna(sdc):
+        # On the log scale +x% and its mirror -x/(1+x)% are the same size of change.
+        low = 100 * (1 / (1 + sdc / 100) - 1) if row.scale == "log" else -sdc
+        band = (low, float(sdc))
+    rows = panel.assign(
+        label=panel["label"].str.split(" (", regex=False).str[0],
+        **{k: panel[f"{k}_pct"] for k in ("estimate", "low80", "high80", "low95", "high95")},
+    )
+    fig = services.forest_chart(
+        rows[["label", "estimate", "low80", "high80", "low95", "high95", "verdict"]],
+        lang,
+        title=t("methods_chart_title", lang),
+        x_title=t("forest_axis", lang),
+        band=band,
+        band_label=t("sdc_band", lang),
+    )
+    summary = "; ".join(
+        f"{label}: {_signed_pct(est)} [{_interval(lo, hi)}]"
+        for label, est, lo, hi in zip(
+            rows["label"], rows["estimate"], rows["low95"], rows["high95"], strict=True
+        )
+    )
+    st.plotly_chart(
+        fig,
+        width="stretch",
+        key=f"compare_methods_{row.indicator_id}_{row.country_iso3}_{row.reporter}",
+        config=plotly_config(f"methods_{row.indicator_id}_{row.country_iso3}"),
+        alt=summary,
+    )
+    st.caption(summary)
     if row.methods_agree:
         st.success(t("methods_agree_long", lang, n=len(panel)), icon=":material/check_circle:")
     else:
         st.warning(t("methods_disagree_long", lang), icon=":material/warning:")
-    sdc = row.smallest_detectable_change_pct
     if sdc is not None and pd.notna(sdc):
         st.markdown(
             t(

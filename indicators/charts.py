@@ -432,12 +432,15 @@ def forest_spec(
     x_title: str,
     group: str | None = None,
     group_names: dict[str, str] | None = None,
+    band: tuple[float, float] | None = None,
+    band_label: str | None = None,
 ) -> Spec:
     """A forest plot: one line per row, top to bottom, estimate with 80% and 95% intervals.
 
     `rows` has FOREST_COLUMNS (label unique per row; verdict one of VERDICT_MARKERS)
     and optionally a `group` column whose values share colour, marker and dash; the
     verdict is carried by the marker shape and the legend, never by colour alone.
+    `band` (low, high) shades a range around zero, labelled `band_label`.
     """
     words = VERDICT_WORDS["en" if lang == "en" else "nl"]
     traces: list[Spec] = []
@@ -544,6 +547,34 @@ def forest_spec(
             "yanchor": "bottom",
         }
     )
+    if band is not None:  # e.g. the smallest detectable change around zero, hatched
+        layout["shapes"].append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": band[0],
+                "x1": band[1],
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "rgba(0,0,0,0.06)",
+                "line": {"width": 1, "dash": "dot", "color": "#777777"},
+                "layer": "below",
+            }
+        )
+        layout["annotations"].append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": band[1],
+                "y": 0,
+                "text": band_label or "",
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "font": {"size": 11, "color": "#555555"},
+            }
+        )
     return {"data": traces, "layout": layout}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import components, services
@@ -174,6 +175,7 @@ else:
             width="stretch",
             key="compare_forest",
             config=components.plotly_config(f"compare_{window_a}_vs_{window_b}"),
+            alt=components.forest_summary(ok, lang),
         )
         st.caption(components.forest_summary(ok, lang))
         if services.demo_status() != "real":
@@ -184,11 +186,34 @@ if len(missing):
 
 st.header(t("robustness_panel", lang))
 st.caption(t("robustness_intro", lang))
-for row in ok.itertuples():
-    agree = t("methods_agree" if row.methods_agree else "methods_disagree", lang)
-    icon = "✔" if row.methods_agree else "⚠"
-    with st.expander(f"{row.label} — {icon} {agree}", expanded=len(ok) == 1):
-        st.markdown(row.sentence)
+if len(ok):
+    # Every row's agreement at a glance (icon and words, not colour), one panel in full.
+    agreement = [
+        ("✔ " if agree else "⚠ ") + t("methods_agree" if agree else "methods_disagree", lang)
+        for agree in ok["methods_agree"]
+    ]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("row_label", lang): ok["label"],
+                t("robustness_panel", lang): agreement,
+                t("verdict", lang): [t("verdict_" + v, lang) for v in ok["verdict"]],
+                t("sdc_short", lang): ok["smallest_detectable_change_pct"].map(
+                    lambda x: f"{x:,.0f}%" if pd.notna(x) else "–"
+                ),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    labels = ok["label"].tolist()
+    first = next((n for n, agree in enumerate(ok["methods_agree"]) if not agree), 0)
+    if st.session_state.get("compare_panel") not in labels:
+        st.session_state["compare_panel"] = labels[first]
+    chosen = st.selectbox(t("panel_for", lang), labels, key="compare_panel")
+    row = next(r for r in ok.itertuples() if r.label == chosen)
+    with st.container(border=True):
+        st.markdown(f"**{row.label}** — {row.sentence}")
         panel = services.comparison_methods(
             row.indicator_id, row.country_iso3, row.reporter, window_a, window_b, group, lang
         )

@@ -21,6 +21,12 @@ def forest(at) -> dict:
     )
 
 
+def methods(at) -> pd.DataFrame:
+    """The robustness panel's table: one row per method."""
+    names = (t("method", "nl"), t("method", "en"))
+    return next(df.value for df in at.dataframe if df.value.columns[0] in names)
+
+
 def table(at) -> pd.DataFrame:
     return next(df.value for df in at.dataframe if "indicator_id" in df.value.columns)
 
@@ -49,7 +55,11 @@ def test_defaults_are_the_named_periods_and_priority_countries(use_store, demo_s
         len(labels) == len(frame)
         and "Tunesië · Detecties van irreguliere grensoverschrijdingen" in labels
     )
-    assert any(e.label.startswith("Tunesië · Detecties") for e in at.expander)
+    # The panel opens on the first row whose methods disagree, else the first row.
+    first = next((r.label for r in frame.itertuples() if not r.methods_agree), None)
+    shown = at.selectbox(key="compare_panel")
+    assert shown.value == (first or shown.options[0])
+    assert "Tunesië · Detecties van irreguliere grensoverschrijdingen" in shown.options
     assert t("demo_banner", "nl") in texts(at)
 
 
@@ -87,8 +97,7 @@ def test_comparison_group_choice_changes_the_panel(use_store, demo_store_path):
     use_store(demo_store_path)
     at = open_page("compare", {"countries": "TUN", "indicators": "irregular_detections"})
     assert table(at)["comparison_countries"].iat[0] == "DZA,EGY,NGA"
-    methods = at.dataframe[0].value
-    assert len(methods) == 4  # with comparison countries: four methods side by side
+    assert len(methods(at)) == 4  # with comparison countries: four methods side by side
     at.radio(key="compare_group").set_value("none").run()
     assert table(at)["comparison_countries"].iat[0] == ""
     assert table(at)["n_methods"].iat[0] == 3
@@ -106,13 +115,19 @@ def test_robustness_panel_and_smallest_detectable_change(use_store, demo_store_p
     direct = compare_from_store(
         store, "irregular_detections", "IRQ", "EU_EXT", "2016-2021", "2022-2025"
     )
-    panel = at.dataframe[0].value
+    panel = methods(at)
     assert list(panel["Method"]) == [m.label_en for m in direct.methods]
+    # The methods side by side in a chart too, with the smallest detectable change shaded.
+    chart = next(
+        json.loads(c.proto.spec) for c in at.get("plotly_chart") if "Four methods" in c.proto.spec
+    )
+    band = chart["layout"]["shapes"][-1]
+    assert band["x1"] == pytest.approx(direct.smallest_detectable_change_pct)
     shown = texts(at)
     assert "Smallest detectable change" in shown
     assert f"{direct.smallest_detectable_change_pct:,.0f}%" in shown
     agree = "methods agree" if direct.methods_agree else "methods disagree"
-    assert any(agree in e.label for e in at.expander)
+    assert any(agree in v for df in at.dataframe for v in df.value.iloc[:, 1].astype(str))
 
 
 def test_bad_links_fall_back_with_a_notice(use_store, demo_store_path):
