@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 from bench.common import budget, timed
@@ -36,6 +37,8 @@ def run(ctx: dict) -> dict:
         render(pack_content(store, "TUN", may_view, "nl"))
 
     return {
+        # The machine's load while measuring: renders share its cores with everything else.
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "renderer_start_and_first_png": cold,
         "one_png_warm": budget(timed(one_png, repeat=5), 0.5),
         "bundle_ten_charts": timed(lambda: bundle(store, requests, may_view, "nl")),

@@ -82,12 +82,14 @@ def chart_downloads(
     problem = renderer_problem()
 
     shown = obs[list(DATA_COLUMNS)].reset_index(drop=True)
+    y_title = fig.layout.yaxis.title.text
+    unit = y_title if y_title and y_title != indicator.unit(lang) else None
 
     def content() -> ChartContent:
         # Runs when clicked, off the script thread: everything it needs is captured here.
         # The numbers are the card's own (the explore page may show them rescaled).
         made = chart_content(store, request, lambda ind: True, cat)  # access checked above
-        return dataclasses.replace(made, observations=shown)
+        return dataclasses.replace(made, observations=shown, shown_unit=unit)
 
     with st.popover(t("download", lang), icon=":material/download:", key=f"{key}_downloads"):
         formats = DATA_FORMATS if problem else IMAGE_FORMATS + DATA_FORMATS

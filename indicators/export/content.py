@@ -71,6 +71,8 @@ class ChartContent:
     data_date: str | None
     vintage: dt.date | None
     store_meta: dict[str, str] = field(default_factory=dict)
+    # What the values are in when a page shows them rescaled (e.g. 'index, 2016–2021 = 100').
+    shown_unit: str | None = None
 
     @property
     def restricted(self) -> bool:
@@ -101,12 +103,15 @@ class ChartContent:
         windows = f"{self.window_a.label} / {self.window_b.label}"
         return " · ".join(
             [
-                self.indicator.unit(lang),
+                self.unit(lang),
                 self.country_names(lang),
                 f"{w('windows', lang)} {windows}",
                 f"{w('reporter', lang)}: {self.area_name(lang)}",
             ]
         )
+
+    def unit(self, lang: str) -> str:
+        return self.shown_unit or self.indicator.unit(lang)
 
     def source(self, lang: str) -> str:
         return source_line(
@@ -159,7 +164,7 @@ class ChartContent:
         frame = self.observations[DATA_COLUMNS].copy()
         names = {c.iso3: c.name(lang) for c in self.catalogue.countries}
         frame.insert(2, "country", frame["country_iso3"].map(names))
-        frame.insert(frame.columns.get_loc("value") + 1, "unit", self.indicator.unit(lang))
+        frame.insert(frame.columns.get_loc("value") + 1, "unit", self.unit(lang))
         for col in ("period_start", "period_end", "vintage"):
             frame[col] = pd.to_datetime(frame[col]).dt.strftime("%Y-%m-%d")
         return frame.reset_index(drop=True)

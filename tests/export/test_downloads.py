@@ -125,3 +125,15 @@ def test_country_page_bundle_of_chosen_charts(use_store, demo_store_path, store,
     for indicator_id in chosen:
         assert store.catalogue().indicator_by_id[indicator_id].title("nl") in readme
     assert DEMO_MARK["nl"] in readme
+
+
+def test_explore_csv_holds_the_numbers_the_chart_shows(use_store, demo_store_path, clicks):
+    """Rescaled on the page (indexed to the baseline = 100), rescaled in the download."""
+    use_store(demo_store_path)
+    at = open_page("explore", {"lang": "en"})
+    at.radio(key="explore_mode").set_value("indexed").run()
+    frame = pd.read_csv(io.BytesIO(_click(at, clicks, "explore_chart_download_csv")), comment="#")
+    baseline = frame[frame["period_start"].between("2016-01-01", "2021-12-31")]
+    means = baseline.groupby(["country_iso3", "reporter"])["value"].mean()
+    assert len(means) >= 2 and ((means - 100).abs() < 1e-6).all()
+    assert frame["unit"].str.contains("100").all()  # says it is an index, not detections
