@@ -137,6 +137,33 @@ def restricted_in_link(param: str, lang: str) -> list[str]:
     return hidden
 
 
+def url_radio(
+    param: str,
+    options: Sequence[str],
+    default: str,
+    lang: str,
+    *,
+    label: str,
+    key: str,
+    prefix: str,
+    help: str | None = None,
+    where=st,
+) -> str:
+    """A horizontal radio whose choice lives in the URL; option `o` shows t(prefix + o)."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = url_choice(param, options, default, lang)
+    value = where.radio(
+        label,
+        list(options),
+        format_func=lambda o: t(prefix + o, lang),
+        key=key,
+        horizontal=True,
+        help=help,
+    )
+    st.query_params[param] = value
+    return value
+
+
 def sphere_tag(indicator: Indicator, lang: str) -> str:
     return f"{t('sphere', lang)}: **{t('sphere_' + indicator.sphere, lang)}**"
 

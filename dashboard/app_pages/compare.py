@@ -113,18 +113,17 @@ reporter = (
     or "EU27"
 )
 st.query_params["reporter"] = reporter
-group_modes = ["default", "none", "choose"]
-if "compare_group" not in st.session_state:
-    st.session_state["compare_group"] = components.url_choice("group", group_modes, "default", lang)
-group_mode = group_col.radio(
-    t("comparison_group", lang),
-    group_modes,
-    format_func=lambda m: t(f"group_{m}", lang),
+group_mode = components.url_radio(
+    "group",
+    ["default", "none", "choose"],
+    "default",
+    lang,
+    label=t("comparison_group", lang),
     key="compare_group",
-    horizontal=True,
+    prefix="group_",
     help=t("comparison_group_help", lang),
+    where=group_col,
 )
-st.query_params["group"] = group_mode
 group: tuple[str, ...] | None = None
 if group_mode == "none":
     group = ()

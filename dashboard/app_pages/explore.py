@@ -66,18 +66,18 @@ with right:
 # --- how to show it: absolute, indexed, per capita; log scale; vintage -------------
 per_capita_ok = ind.is_count and ind.id != services.POPULATION
 modes = [m for m in services.EXPLORE_MODES if m != "per_capita" or per_capita_ok]
-if "explore_mode" not in st.session_state or st.session_state["explore_mode"] not in modes:
-    st.session_state["explore_mode"] = components.url_choice("mode", modes, "absolute", lang)
 c1, c2, c3 = st.columns([2, 1, 1])
-mode = c1.radio(
-    t("explore_mode", lang),
+mode = components.url_radio(
+    "mode",
     modes,
-    format_func=lambda m: t(f"mode_{m}", lang),
+    "absolute",
+    lang,
+    label=t("explore_mode", lang),
     key="explore_mode",
-    horizontal=True,
+    prefix="mode_",
     help=t("explore_mode_help", lang),
+    where=c1,
 )
-st.query_params["mode"] = mode
 if not per_capita_ok:
     c1.caption(t("per_capita_unavailable", lang))
 
