@@ -15,14 +15,18 @@ import streamlit as st
 
 from dashboard.i18n import t
 from indicators.access import LOCAL, AccessRules, Principal, Role, load_access
-from indicators.errors import ProjectError
+from indicators.errors import InputError, Problem
 
 
 def sign_in_configured() -> bool:
     """True when secrets.toml has an [auth] section (a provider to sign in with)."""
     try:
         return "auth" in st.secrets
-    except (FileNotFoundError, ProjectError, st.errors.StreamlitSecretNotFoundError):
+    except st.errors.StreamlitSecretNotFoundError as exc:
+        if "pars" in str(exc).lower():  # a broken secrets.toml is an error, not local mode
+            raise InputError(Problem("secrets.toml", None, None, str(exc))) from None
+        return False
+    except FileNotFoundError:
         return False
 
 

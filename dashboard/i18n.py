@@ -89,8 +89,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "role_taskforce": {"nl": "taskforcelid", "en": "taskforce member"},
     "role_admin": {"nl": "beheerder", "en": "administrator"},
     "access_error": {
-        "nl": "Het toegangsbestand is ongeldig; vraag de beheerder het te herstellen",
-        "en": "The access file is invalid; ask the administrator to repair it",
+        "nl": "De instellingen voor aanmelden of toegang zijn ongeldig; vraag de beheerder ze "
+        "te herstellen",
+        "en": "The sign-in or access settings are invalid; ask the administrator to repair them",
     },
     "country": {"nl": "Land", "en": "Country"},
     "countries": {"nl": "Landen", "en": "Countries"},
