@@ -264,11 +264,12 @@ def to_pptx(pack: Pack, generated: dt.date | None = None) -> bytes:
                 [w("nothing_shown", lang)],
                 14,
             )
-        cols = 3 if len(charts) > 4 else 2
+        # Every chart of the theme on its one slide, above the sentences: up to 4 x 2.
+        cols = 2 if len(charts) <= 4 else 3 if len(charts) <= 6 else 4
         cell_w = Inches(12.5) // cols
         img_w = cell_w - Inches(0.15)
         rows = max(1, -(-len(charts) // cols))
-        cell_h = Inches(4.6) if rows == 1 else Inches(2.3)
+        cell_h = Inches(4.6) // rows
         for n, ch in enumerate(charts):
             left = Inches(0.4) + cell_w * (n % cols)
             top = Inches(0.9) + cell_h * (n // cols)

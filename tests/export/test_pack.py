@@ -7,6 +7,7 @@ import io
 
 import pytest
 from pptx import Presentation
+from pptx.util import Inches
 from pypdf import PdfReader
 
 from indicators.citation import DEMO_MARK
@@ -48,8 +49,13 @@ def test_pdf_pack_has_title_themes_events_and_sources(store, renderer_module):
     assert_no_causal_words(text)
 
 
-def test_pptx_pack_has_one_slide_per_theme(store, renderer_module):
-    pack = pack_content(store, "TUN", store_may_view(store), "nl")
+@pytest.fixture(scope="module")
+def tunisia_nl(store, renderer_module):
+    return pack_content(store, "TUN", store_may_view(store), "nl")
+
+
+def test_pptx_pack_has_one_slide_per_theme(store, tunisia_nl):
+    pack = tunisia_nl
     prs = Presentation(io.BytesIO(to_pptx(pack)))
     slides = list(prs.slides)
     assert len(slides) == 1 + len(store.catalogue().themes) + 2
@@ -73,3 +79,12 @@ def test_pptx_pack_has_one_slide_per_theme(store, renderer_module):
 def test_unknown_country_is_a_clear_error(store):
     with pytest.raises(InputError, match="unknown country 'ZZZ'"):
         pack_content(store, "zzz", store_may_view(store), "en")
+
+
+def test_every_chart_lies_on_its_slide_above_the_sentences(tunisia_nl):
+    pack = tunisia_nl
+    prs = Presentation(io.BytesIO(to_pptx(pack)))
+    for slide in list(prs.slides)[1 : 1 + len(pack.themes)]:
+        for picture in (s for s in slide.shapes if s.shape_type == 13):
+            assert picture.left + picture.width <= prs.slide_width
+            assert picture.top + picture.height <= Inches(5.6)  # where the sentences start
