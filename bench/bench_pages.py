@@ -31,6 +31,20 @@ SCENARIOS = [
         ("selectbox", "country_b", "taskforce"),
     ),
     ("country_switch_language", "country", {"country": "TUN"}, ("radio", "app_lang", "en")),
+    (
+        "compare_link_custom_windows",
+        "compare",
+        {"a": "2017-2019", "b": "2023-2024", "indicators": "irregular_detections,return_orders"},
+        None,
+    ),
+    ("compare_change_group", "compare", {}, ("radio", "compare_group", "none")),
+    (
+        "explore_link_per_capita_log",
+        "explore",
+        {"indicator": "return_returned", "reporters": "EU27,NL", "mode": "per_capita", "log": "1"},
+        None,
+    ),
+    ("explore_change_mode", "explore", {}, ("radio", "explore_mode", "indexed")),
 ]
 
 
@@ -53,7 +67,10 @@ def _scenario_times(store, page: str, query: dict, change) -> dict[str, float]:
     out["cold"] = time.perf_counter() - start
     if change is not None:
         kind, key, value = change
-        widget = at.sidebar.radio(key=key) if kind == "radio" else getattr(at, kind)(key=key)
+        if kind == "radio" and key == "app_lang":
+            widget = at.sidebar.radio(key=key)
+        else:
+            widget = getattr(at, kind)(key=key)
         widget.set_value(value)
         start = time.perf_counter()
         at.run()

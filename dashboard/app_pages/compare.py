@@ -58,11 +58,12 @@ def window_choice(slot: str, role: str, column) -> str:
         p = periods[choice]
         return p.label.replace("–", "-")
     base = periods[default]
+    if f"{key}_years" not in st.session_state:
+        st.session_state[f"{key}_years"] = (base.start.year, (base.end or base.start).year)
     low, high = column.slider(
         t("years", lang),
         min_value=min(first_year, 2010),
         max_value=max(last_year, 2026),
-        value=(base.start.year, (base.end or base.start).year),
         key=f"{key}_years",
     )
     st.query_params[slot] = f"{low}-{high}"
