@@ -78,7 +78,13 @@ def url_choices(
                 st.info(t("bad_link", lang, what=f"{param}={','.join(unknown)}"))
             chosen = [v for v in wanted if v in options] or chosen
         st.session_state[key] = chosen
-    chosen = st.multiselect(label, list(options), format_func=format_func, key=key)
+    chosen = st.multiselect(
+        label,
+        list(options),
+        format_func=format_func,
+        key=key,
+        placeholder=t("choose_options", lang),
+    )
     st.query_params[param] = ",".join(chosen)
     return chosen
 

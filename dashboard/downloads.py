@@ -178,6 +178,7 @@ def _bundle_popover(
             default=options,
             format_func=lambda i: cat.indicator_by_id[i].title(lang),
             key="country_bundle_charts",
+            placeholder=t("choose_options", lang),
         )
         requests = [
             ChartRequest(

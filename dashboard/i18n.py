@@ -41,6 +41,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Long-term trends with explicit uncertainty — no causal claims.",
     },
     "language": {"nl": "Taal", "en": "Language"},
+    "choose_options": {"nl": "Kies een of meer", "en": "Choose one or more"},
     "page_overview": {"nl": "Overzicht", "en": "Overview"},
     "page_country": {"nl": "Land", "en": "Country"},
     "page_compare": {"nl": "Perioden vergelijken", "en": "Compare periods"},

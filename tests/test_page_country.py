@@ -145,3 +145,11 @@ def test_gaps_are_explicit_cells(use_store, demo_store_path, store):
     too_few = too_few[too_few["status"] == "too_few"]
     if len(too_few):
         assert t("too_few", "nl") in shown
+
+
+def test_empty_pickers_speak_the_chosen_language(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUN"})
+    assert at.multiselect(key="country_others").placeholder == t("choose_options", "nl")
+    at.sidebar.radio(key="app_lang").set_value("en").run()
+    assert at.multiselect(key="country_others").placeholder == t("choose_options", "en")

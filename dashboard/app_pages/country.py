@@ -55,6 +55,7 @@ others = st.multiselect(
     format_func=lambda c: cat.country_by_iso3[c].name(lang),
     key="country_others",
     help=t("comparison_help", lang),
+    placeholder=t("choose_options", lang),
 )
 others = [c for c in others if c != country]
 for key, param, value in (
