@@ -1,16 +1,36 @@
-"""The direction of travel between two windows, in words from the one likelihood scale.
+"""What may be said about a comparison: the verdict, a direction word, the worded probability.
 
-An overview cell says which way a series went and how sure we are, never with a
-colour alone: a symbol, a verdict in words, and the likelihood term of the more
-likely direction. "No detectable change" stays apart from "little change".
+`worded_change(result)` is the one function every sentence, overview cell, export
+and view takes its words from (the view layer in `indicators/views/` calls it). It
+returns a `Wording`:
+
+- `verdict`: 'increase' / 'decrease' (the 95% interval excludes no change),
+  'little_change' (it lies within ±margin) or 'no_detectable_change';
+- `direction`: 'higher' / 'lower' only when the interval supports it (the verdict is
+  an increase or a decrease), else None — a leaning inside a wide interval is
+  never worded as a direction;
+- `event` and `probability`: the probability put into words is that of a change
+  that *matters*, beyond the indicator's margin m, under the sceptical prior of
+  `indicators.analysis.sceptical` (not a flat-prior P(change > 0)):
+  increase → P(change > +m), decrease → P(change < −m), otherwise P(|change| > m);
+- `term`: its step of the one likelihood scale, always shown with its range
+  (`term.range_label`, e.g. '66–90%').
+
+`direction_of_travel(verdict, probability_increase)` is the older flat-prior
+leaning, kept for callers not yet moved over.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from indicators.analysis.likelihood import Likelihood, likelihood
+from indicators.analysis.sceptical import sceptical_probabilities
 
+DEFAULT_MARGIN_PCT = 10.0
 SYMBOLS = {
     "increase": "↑",
     "decrease": "↓",
@@ -26,10 +46,110 @@ VERDICT_WORDS = {
         "nl": "geen aantoonbare verandering (breed interval)",
     },
 }
+# The event whose probability is worded, with {margin} filled in.
+EVENT_WORDS = {
+    "above_margin": {"en": "more than {margin} higher", "nl": "meer dan {margin} hoger"},
+    "below_margin": {"en": "more than {margin} lower", "nl": "meer dan {margin} lager"},
+    "beyond_margin": {
+        "en": "a change of more than {margin}",
+        "nl": "een verandering van meer dan {margin}",
+    },
+}
+POINTS = {"en": "percentage points", "nl": "procentpunt"}
 _LEANING = {
     "higher": {"en": "higher", "nl": "hoger"},
     "lower": {"en": "lower", "nl": "lager"},
 }
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What may be said about one comparison, and the numbers behind it."""
+
+    verdict: str
+    direction: str | None  # 'higher' / 'lower' only when the 95% interval supports it
+    event: str  # 'above_margin', 'below_margin' or 'beyond_margin'
+    probability: float  # P(event) under the sceptical prior: the number behind `term`
+    term: Likelihood
+    margin: float  # the relevant margin m, in the series' units
+    margin_pct: float | None  # m in percent of window A's level (None: no level)
+    probability_above: float  # P(change > +m)
+    probability_below: float  # P(change < −m)
+    value_kind: str | None = None
+
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS[self.verdict]
+
+    def margin_label(self, lang: str) -> str:
+        """'10%', '3.0 percentage points' (percent indicators), or the absolute margin."""
+        lang = _lang(lang)
+        if self.value_kind == "percent":
+            return f"{_number(self.margin, lang, 1)} {POINTS[lang]}"
+        if self.margin_pct is not None:
+            return f"{_number(self.margin_pct, lang, 0)}%"
+        return _number(self.margin, lang, 1 if abs(self.margin) < 100 else 0)
+
+    def event_words(self, lang: str) -> str:
+        """'more than 10% higher' / 'een verandering van meer dan 10%'."""
+        lang = _lang(lang)
+        return EVENT_WORDS[self.event][lang].format(margin=self.margin_label(lang))
+
+    def chance_words(self, lang: str) -> str:
+        """'likely (66–90%)': the term with its numeric range."""
+        return f"{self.term.words(_lang(lang))} ({self.term.range_label})"
+
+    def words(self, lang: str) -> str:
+        """'↑ higher — more than 10% higher: likely (66–90%)', for an overview cell."""
+        lang = _lang(lang)
+        head = f"{self.symbol} {VERDICT_WORDS[self.verdict][lang]}"
+        return f"{head} — {self.event_words(lang)}: {self.chance_words(lang)}"
+
+
+def worded_change(result: Any, margin: float | None = None) -> Wording:
+    """What may be said about a comparison result, in one place.
+
+    `result` is a `Comparison` or a stored summary row (a mapping) with at least
+    `verdict`, `estimate`, `low95`, `high95` and `level_a`. Results that carry the
+    sceptical probabilities (`probability_above_margin`, `probability_below_margin`,
+    `margin`) are worded from them; older ones get them recomputed from the 95%
+    interval (normal approximation). `margin` overrides the result's margin (series
+    units); default: the result's, else 10% of window A's level.
+    """
+    get = _getter(result)
+    verdict = str(get("verdict"))
+    if verdict not in SYMBOLS:
+        raise ValueError(f"unknown verdict {verdict!r}; expected one of {sorted(SYMBOLS)}")
+    level_a = _float(get("level_a"))
+    m = margin if margin is not None else _float(get("margin"))
+    if not math.isfinite(m):
+        m = abs(level_a) * DEFAULT_MARGIN_PCT / 100 if math.isfinite(level_a) else math.nan
+    above, below = _float(get("probability_above_margin")), _float(get("probability_below_margin"))
+    if margin is not None or not (math.isfinite(above) and math.isfinite(below)):
+        lo, hi, est = _float(get("low95")), _float(get("high95")), _float(get("estimate"))
+        probs = sceptical_probabilities(est, (hi - lo) / (2 * 1.959964), m)
+        above, below = probs.above, probs.below
+    if verdict == "increase":
+        event, p, direction = "above_margin", above, "higher"
+    elif verdict == "decrease":
+        event, p, direction = "below_margin", below, "lower"
+    else:
+        event, p, direction = "beyond_margin", min(1.0, above + below), None
+    p = min(max(p, 0.0), 1.0)
+    margin_pct = 100 * m / abs(level_a) if math.isfinite(level_a) and level_a != 0 else None
+    kind = get("value_kind")
+    return Wording(
+        verdict=verdict,
+        direction=direction,
+        event=event,
+        probability=p,
+        term=likelihood(p),
+        margin=m,
+        margin_pct=margin_pct,
+        probability_above=above,
+        probability_below=below,
+        value_kind=kind if isinstance(kind, str) else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -47,7 +167,7 @@ class Direction:
 
     def words(self, lang: str) -> str:
         """'↑ higher — very likely (90–99%)'; '↕ no detectable change … — higher: likely …'."""
-        lang = "en" if lang == "en" else "nl"
+        lang = _lang(lang)
         chance = f"{self.term.words(lang)} ({self.term.range_label})"
         head = f"{self.symbol} {VERDICT_WORDS[self.verdict][lang]}"
         if self.verdict in ("increase", "decrease"):
@@ -56,9 +176,31 @@ class Direction:
 
 
 def direction_of_travel(verdict: str, probability_increase: float) -> Direction:
-    """The direction for a stored or computed comparison; ValueError for unknown verdicts."""
+    """The flat-prior leaning of a comparison; ValueError for unknown verdicts."""
     if verdict not in SYMBOLS:
         raise ValueError(f"unknown verdict {verdict!r}; expected one of {sorted(SYMBOLS)}")
     higher = probability_increase >= 0.5
     probability = probability_increase if higher else 1.0 - probability_increase
     return Direction(verdict, "higher" if higher else "lower", probability, likelihood(probability))
+
+
+def _getter(result: Any):  # type: ignore[no-untyped-def]
+    if isinstance(result, Mapping):
+        return result.get
+    return lambda name: getattr(result, name, None)
+
+
+def _float(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang == "en" else "nl"
+
+
+def _number(x: float, lang: str, decimals: int) -> str:
+    text = f"{x:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text

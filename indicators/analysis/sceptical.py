@@ -1,0 +1,83 @@
+"""The probability of a change that matters, under a sceptical prior.
+
+A flat prior turns "the estimate is two standard errors above zero" into "an
+increase is 97.5% likely", which overclaims when many of the series on a page truly
+did not change (the evaluation found most outcomes outside a partnership's reach).
+So the worded probability starts from a sceptical prior on the true change δ
+between the window means:
+
+- with probability `PRIOR_NO_CHANGE` (one half) there is no change at all (δ = 0);
+- otherwise δ ~ Normal(0, (SLAB_MARGINS · m)²): changes of a few margins either way
+  are plausible, very large ones rare but not excluded.
+
+m is the indicator's relevant margin (catalogue field `margin_pct`, default 10% of
+window A's level). The estimate's likelihood is normal with the comparison's
+standard error, widened by the ratio of the t to the normal 97.5% quantile when the
+comparison has few degrees of freedom. Everything is closed form: posterior weight
+of "no change", and P(δ > +m), P(δ < −m) from the posterior normal of the slab.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+
+from indicators.analysis.student import t_ppf
+
+PRIOR_NO_CHANGE = 0.5
+SLAB_MARGINS = 3.0
+_NORMAL = NormalDist()
+_Z975 = _NORMAL.inv_cdf(0.975)
+
+
+@dataclass(frozen=True)
+class ChangeProbabilities:
+    """Posterior probabilities of a change beyond ±margin, and of no change at all."""
+
+    above: float  # P(δ > +m)
+    below: float  # P(δ < −m)
+    no_change: float  # posterior weight of δ = 0
+
+    @property
+    def beyond(self) -> float:
+        """P(|δ| > m): a change that matters, either way."""
+        return min(1.0, self.above + self.below)
+
+    @property
+    def within(self) -> float:
+        return max(0.0, 1.0 - self.beyond)
+
+
+def sceptical_probabilities(
+    estimate: float, sd: float, margin: float, df: float = math.inf
+) -> ChangeProbabilities:
+    """P(change > +margin), P(change < −margin) and P(no change) after the data.
+
+    `estimate` and `sd` are the change and its standard error in the units of
+    `margin` (any units, as long as they are the same). A margin of 0 or less (no
+    level to take a share of) falls back to a slab of three standard errors and
+    the probabilities of any increase or decrease.
+    """
+    if not (math.isfinite(estimate) and math.isfinite(sd)):
+        return ChangeProbabilities(0.0, 0.0, 1.0)
+    margin = margin if math.isfinite(margin) and margin > 0 else 0.0
+    s = sd * (t_ppf(0.975, df) / _Z975 if math.isfinite(df) and df < 1e6 else 1.0)
+    tau = SLAB_MARGINS * (margin if margin > 0 else max(s, 1e-300))
+    if not s > 0:  # an exact estimate: the data decide alone
+        exact = float(abs(estimate) > 0)
+        return ChangeProbabilities(
+            exact * float(estimate > margin), exact * float(estimate < -margin), 1 - exact
+        )
+    # Marginal likelihood of the estimate under each component, as a log ratio.
+    slab_var = s * s + tau * tau
+    log_ratio = (
+        0.5 * math.log(s * s / slab_var) - 0.5 * estimate**2 / slab_var + 0.5 * (estimate / s) ** 2
+    )
+    prior_odds = (1 - PRIOR_NO_CHANGE) / PRIOR_NO_CHANGE
+    w_slab = 1.0 / (1.0 + math.exp(-min(max(log_ratio + math.log(prior_odds), -700), 700)))
+    post_mean = estimate * tau * tau / slab_var
+    post_sd = s * tau / math.sqrt(slab_var)
+    above = w_slab * (1 - _NORMAL.cdf((margin - post_mean) / post_sd))
+    below = w_slab * _NORMAL.cdf((-margin - post_mean) / post_sd)
+    return ChangeProbabilities(float(above), float(below), float(1 - w_slab))
