@@ -36,7 +36,7 @@ def detect(path: Path) -> str:
     """The format of a file, from its first line (or first sheet for xlsx)."""
     file = path.name
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from indicators.importers.base import read_sheet
+        from indicators.importers.readers import read_sheet
 
         head = " ".join(
             " ".join(str(v).strip().lower() for v in row)

@@ -21,7 +21,9 @@ from pydantic import BaseModel, ConfigDict
 
 from indicators.catalogue import DATA_DIR, Catalogue, Frequency
 from indicators.errors import InputError, Problem
-from indicators.importers import base
+from indicators.importers import fields, places, readers
+from indicators.importers.countries import resolver
+from indicators.importers.problems import Parsed, Problems
 
 MAPPING_FILE = DATA_DIR / "catalogue" / "eurostat.yaml"
 NOT_DIMENSIONS = {
@@ -47,10 +49,10 @@ def mappings(path: Path = MAPPING_FILE) -> dict[str, DatasetMap]:
     return {e["dataset"]: DatasetMap.model_validate(e) for e in entries}
 
 
-def parse(path: Path, catalogue: Catalogue, dataset: str | None = None) -> base.Parsed:
+def parse(path: Path, catalogue: Catalogue, dataset: str | None = None) -> Parsed:
     file = path.name
-    text = base.read_text(path, file)
-    first = base.first_line(text)
+    text = readers.read_text(path, file)
+    first = readers.first_line(text)
     if "\t" in first and "\\" in first.split("\t", 1)[0]:
         frame, layout = _bulk_tsv(text, file), "bulk TSV"
     elif first.lstrip('"').startswith("DATAFLOW"):
@@ -68,14 +70,14 @@ def parse(path: Path, catalogue: Catalogue, dataset: str | None = None) -> base.
             )
         )
     mapping = _mapping(frame, file, dataset)
-    parsed = base.Parsed("eurostat", pd.DataFrame(), len(frame), 0)
+    parsed = Parsed("eurostat", pd.DataFrame(), len(frame), 0)
     parsed.notes.append(f"{layout}, dataset {mapping.dataset} -> {mapping.indicator}")
     return _map(frame, mapping, catalogue, parsed, file)
 
 
 # --- layouts -> one long frame: dimensions, TIME_PERIOD, OBS_VALUE, OBS_FLAG, _row ---
 def _sdmx_csv(text: str, file: str, dataset_column: str) -> pd.DataFrame:
-    frame = base.read_table(
+    frame = readers.read_table(
         Path(file), file, [dataset_column, "TIME_PERIOD", "OBS_VALUE"], text=text, fast=True
     )
     columns = list(frame.columns)
@@ -88,24 +90,24 @@ def _sdmx_csv(text: str, file: str, dataset_column: str) -> pd.DataFrame:
         keep += [c for c in ("OBS_FLAG", "CONF_STATUS") if c in columns]
         frame = frame[keep]
     frame = frame.rename(columns={dataset_column: "_dataset"})
-    frame["_row"] = base.source_rows(frame)
+    frame["_row"] = readers.source_rows(frame)
     return frame
 
 
 def _bulk_tsv(text: str, file: str) -> pd.DataFrame:
-    wide = base.read_table(Path(file), file, [], sep="\t", text=text)
+    wide = readers.read_table(Path(file), file, [], sep="\t", text=text)
     head = wide.columns[0]
     dims = [d.strip() for d in head.split("\\", 1)[0].split(",")]
     keys = wide[head].str.split(",", expand=True)
     if keys.shape[1] != len(dims):
         bad = keys.isna().any(axis=1) if keys.shape[1] > len(dims) else keys.index == keys.index
-        problems = base.Problems(file)
-        problems.add_mask(bad, base.source_rows(wide), head, f"expected {len(dims)} codes")
+        problems = Problems(file)
+        problems.add_mask(bad, readers.source_rows(wide), head, f"expected {len(dims)} codes")
         problems.raise_if_any()
     keys.columns = dims
     cells = wide.drop(columns=[head])
     cells.columns = [c.strip() for c in cells.columns]
-    rows = base.source_rows(wide)
+    rows = readers.source_rows(wide)
     long = cells.assign(_row=rows).melt(id_vars="_row", var_name="TIME_PERIOD", value_name="cell")
     keys = keys.assign(_row=rows)
     long = long.merge(keys, on="_row", how="left")
@@ -156,8 +158,8 @@ def _mapping(frame: pd.DataFrame, file: str, dataset: str | None) -> DatasetMap:
 
 
 def _map(
-    frame: pd.DataFrame, m: DatasetMap, catalogue: Catalogue, parsed: base.Parsed, file: str
-) -> base.Parsed:
+    frame: pd.DataFrame, m: DatasetMap, catalogue: Catalogue, parsed: Parsed, file: str
+) -> Parsed:
     ind = catalogue.indicator(m.indicator)
     if m.frequency != ind.frequency:
         hint = f": import {m.use_instead} instead" if m.use_instead else ""
@@ -171,34 +173,34 @@ def _map(
                 f"across periods{hint}",
             )
         )
-    problems = base.Problems(file)
+    problems = Problems(file)
     rows = frame["_row"]
     for col in ("citizen", "geo"):
         if col not in frame.columns:
             raise InputError(Problem(file, 1, col, "missing dimension column"))
     dims = [c for c in frame.columns if c not in NOT_DIMENSIONS and not c.startswith("_")]
     problems.add_mask(
-        base.duplicated(frame, dims + ["TIME_PERIOD"]),
+        fields.duplicated(frame, dims + ["TIME_PERIOD"]),
         rows,
         "TIME_PERIOD",
         "duplicate row (the same dimensions and period twice)",
     )
-    value = base.numbers(frame["OBS_VALUE"], rows, "OBS_VALUE", problems)
+    value = fields.numbers(frame["OBS_VALUE"], rows, "OBS_VALUE", problems)
     problems.add_mask(value < 0, rows, "OBS_VALUE", "a count cannot be negative")
-    period = base.periods(frame["TIME_PERIOD"], rows, "TIME_PERIOD", problems)
+    period = fields.periods(frame["TIME_PERIOD"], rows, "TIME_PERIOD", problems)
     wrong = period["frequency"].notna() & (period["frequency"] != m.frequency)
     problems.add_mask(
         wrong, rows, "TIME_PERIOD", f"not a {FREQ_NAMES[m.frequency]} period, as {m.dataset} is"
     )
-    flags = base.flag_codes(
+    flags = fields.flag_codes(
         frame.get("OBS_FLAG", pd.Series("", frame.index)),
         rows,
         "OBS_FLAG",
         problems,
-        base.EUROSTAT_FLAGS,
+        fields.EUROSTAT_FLAGS,
     )
     if "CONF_STATUS" in frame:
-        conf = base.by_value(frame["CONF_STATUS"], lambda v: str(v).strip() != "", bool)
+        conf = fields.by_value(frame["CONF_STATUS"], lambda v: str(v).strip() != "", bool)
         flags = flags.where(~conf, (flags + "c").map(lambda f: "".join(sorted(set(f)))))
     keep = pd.Series(True, index=frame.index)
     for dim in dims:
@@ -207,7 +209,7 @@ def _map(
         if dim in m.keep:
             wanted = set(m.keep[dim])
             ok = pd.Series(
-                base.by_value(frame[dim], lambda v, w=wanted: str(v).strip() in w, bool),
+                fields.by_value(frame[dim], lambda v, w=wanted: str(v).strip() in w, bool),
                 index=frame.index,
             )
             other = ~ok & keep
@@ -234,7 +236,7 @@ def _map(
     )
     keep &= area_ok & country_ok & in_indicator
     values = pd.DataFrame({"value": value, "flags": flags, "_row": rows})
-    obs = base.observations(
+    obs = fields.observations(
         values[keep],
         indicator_id=ind.id,
         source_id=ind.sources[0],
@@ -248,8 +250,8 @@ def _map(
 
 
 def _areas(frame, rows, catalogue, problems, parsed, keep):
-    area, ok = base.reporting_areas(
-        frame["geo"], rows, "geo", catalogue, problems, base.Parsed("", pd.DataFrame(), 0, 0)
+    area, ok = places.reporting_areas(
+        frame["geo"], rows, "geo", catalogue, problems, Parsed("", pd.DataFrame(), 0, 0)
     )
     # Count skips only among rows still kept, so every row is counted once.
     _count_once(parsed, "geo: a reporting country or aggregate the store does not keep",
@@ -258,9 +260,9 @@ def _areas(frame, rows, catalogue, problems, parsed, keep):
 
 
 def _countries(frame, rows, catalogue, problems, parsed, keep):
-    scratch = base.Parsed("", pd.DataFrame(), 0, 0)
-    code, ok = base.countries(frame["citizen"], rows, "citizen", catalogue, problems, scratch)
-    hit = base.resolver().resolve_many(frame["citizen"])
+    scratch = Parsed("", pd.DataFrame(), 0, 0)
+    code, ok = places.countries(frame["citizen"], rows, "citizen", catalogue, problems, scratch)
+    hit = resolver().resolve_many(frame["citizen"])
     outside = keep & (hit["kind"] == "country") & ~ok
     group = keep & hit["kind"].isin(["aggregate", "unknown"])
     _count_once(parsed, "citizen: a country outside the store's list", outside, hit["code"])
@@ -270,6 +272,6 @@ def _countries(frame, rows, catalogue, problems, parsed, keep):
     return code, ok
 
 
-def _count_once(parsed: base.Parsed, reason: str, mask: pd.Series, values: pd.Series) -> None:
+def _count_once(parsed: Parsed, reason: str, mask: pd.Series, values: pd.Series) -> None:
     mask = np.asarray(mask, dtype=bool)
     parsed.skip(reason, int(mask.sum()), [str(v) for v in pd.unique(values[mask])[:5]])

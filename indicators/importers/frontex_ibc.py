@@ -18,7 +18,8 @@ import pandas as pd
 
 from indicators.catalogue import Catalogue
 from indicators.errors import InputError, Problem
-from indicators.importers import base
+from indicators.importers import fields, places, readers
+from indicators.importers.problems import Parsed, Problems
 
 INDICATOR, SOURCE, REPORTER = "irregular_detections", "frontex_ibc", "EU_EXT"
 ALIASES = {
@@ -50,10 +51,10 @@ def _month(text: str) -> pd.Timestamp | None:
     return None
 
 
-def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
+def parse(path: Path, catalogue: Catalogue) -> Parsed:
     file = path.name
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        frame = _wide(base.read_sheet(path, file), file)
+        frame = _wide(readers.read_sheet(path, file), file)
     else:
         frame = _long(path, file)
     return _map(frame, catalogue, file)
@@ -64,14 +65,14 @@ def _renamed(columns) -> dict[str, str]:
 
 
 def _long(path: Path, file: str) -> pd.DataFrame:
-    text = base.read_text(path, file)
-    header = [h.strip().strip('"') for h in base.first_line(text).split(",")]
+    text = readers.read_text(path, file)
+    header = [h.strip().strip('"') for h in readers.first_line(text).split(",")]
     names = _renamed(header)
     missing = {"route", "nat", "month", "n"} - set(names.values())
     if missing:
-        raise base.missing_columns(file, base.first_line(text), sorted(missing), header)
-    frame = base.read_table(path, file, list(names), text=text).rename(columns=names)
-    frame["_row"] = base.source_rows(frame)
+        raise readers.missing_columns(file, readers.first_line(text), sorted(missing), header)
+    frame = readers.read_table(path, file, list(names), text=text).rename(columns=names)
+    frame["_row"] = readers.source_rows(frame)
     if "type" not in frame:
         frame["type"] = ""
     return frame
@@ -114,16 +115,16 @@ def _wide(sheet: pd.DataFrame, file: str) -> pd.DataFrame:
     return long
 
 
-def _map(frame: pd.DataFrame, catalogue: Catalogue, file: str) -> base.Parsed:
-    problems = base.Problems(file)
+def _map(frame: pd.DataFrame, catalogue: Catalogue, file: str) -> Parsed:
+    problems = Problems(file)
     rows = frame["_row"]
-    parsed = base.Parsed("frontex-ibc", pd.DataFrame(), int(rows.nunique()), 0)
+    parsed = Parsed("frontex-ibc", pd.DataFrame(), int(rows.nunique()), 0)
     text = frame["n"].astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
     empty = text == ""
     parsed.skip("n: an empty cell (no figure)", int(empty.sum()))
     frame = frame[~empty]
     rows, text = rows[~empty], text[~empty]
-    n = base.numbers(text, rows, "n", problems, missing=())
+    n = fields.numbers(text, rows, "n", problems, missing=())
     problems.add_mask(n < 0, rows, "n", "a count cannot be negative")
     problems.add_mask(n % 1 != 0, rows, "n", "a count must be a whole number")
     month = frame["month"].map({m: _month(m) for m in pd.unique(frame["month"])})
@@ -134,15 +135,15 @@ def _map(frame: pd.DataFrame, catalogue: Catalogue, file: str) -> base.Parsed:
         "month",
         "duplicate row (the same route, type, nationality and month twice)",
     )
-    country, keep = base.countries(frame["nat"], rows, "nat", catalogue, problems, parsed)
+    country, keep = places.countries(frame["nat"], rows, "nat", catalogue, problems, parsed)
     problems.raise_if_any()
     used = pd.DataFrame({"country": country, "month": month, "n": n, "_row": rows})[keep]
     parsed.rows_used = int(used["_row"].nunique())
     summed = used.groupby(["country", "month"], as_index=False).agg(
         value=("n", "sum"), _row=("_row", "min")
     )
-    period = base.month_periods(summed["month"])
-    parsed.observations = base.observations(
+    period = fields.month_periods(summed["month"])
+    parsed.observations = fields.observations(
         summed,
         indicator_id=INDICATOR,
         source_id=SOURCE,

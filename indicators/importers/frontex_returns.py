@@ -15,19 +15,21 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.catalogue import Catalogue
-from indicators.importers import base
+from indicators.importers import fields, places, readers
+from indicators.importers.countries import resolver
+from indicators.importers.problems import Parsed, Problems
 
 INDICATOR, SOURCE, REPORTER = "return_frontex_ops", "frontex_return_ops", "EU27"
 COLUMNS = ["ROID", "DATE", "MSNAME", "DEST", "N_RETURNEES"]
 
 
-def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
+def parse(path: Path, catalogue: Catalogue) -> Parsed:
     file = path.name
-    frame = base.read_table(path, file, COLUMNS)
-    problems = base.Problems(file)
-    rows = base.source_rows(frame)
-    parsed = base.Parsed("frontex-returns", pd.DataFrame(), len(frame), 0)
-    n = base.numbers(frame["N_RETURNEES"], rows, "N_RETURNEES", problems, missing=())
+    frame = readers.read_table(path, file, COLUMNS)
+    problems = Problems(file)
+    rows = readers.source_rows(frame)
+    parsed = Parsed("frontex-returns", pd.DataFrame(), len(frame), 0)
+    n = fields.numbers(frame["N_RETURNEES"], rows, "N_RETURNEES", problems, missing=())
     problems.add_mask(n < 0, rows, "N_RETURNEES", "a count cannot be negative")
     problems.add_mask(n % 1 != 0, rows, "N_RETURNEES", "a count must be a whole number")
     text = frame["DATE"].str.strip().str[:10]
@@ -40,17 +42,17 @@ def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
         "duplicate row (the same line twice; one operation may list a state and "
         "destination more than once with different numbers, but not identically)",
     )
-    states = base.resolver().resolve_many(frame["MSNAME"])
+    states = resolver().resolve_many(frame["MSNAME"])
     problems.add_mask(states["kind"].isna(), rows, "MSNAME", "not a country or known name")
-    country, keep = base.countries(frame["DEST"], rows, "DEST", catalogue, problems, parsed)
+    country, keep = places.countries(frame["DEST"], rows, "DEST", catalogue, problems, parsed)
     problems.raise_if_any()
     used = pd.DataFrame({"country": country, "year": date.dt.year, "n": n, "_row": rows})[keep]
     parsed.rows_used = len(used)
     summed = used.groupby(["country", "year"], as_index=False).agg(
         value=("n", "sum"), _row=("_row", "min")
     )
-    period = base.periods(summed["year"].astype(str), summed["_row"], "DATE", problems)
-    parsed.observations = base.observations(
+    period = fields.periods(summed["year"].astype(str), summed["_row"], "DATE", problems)
+    parsed.observations = fields.observations(
         summed,
         indicator_id=INDICATOR,
         source_id=SOURCE,

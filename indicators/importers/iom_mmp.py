@@ -29,7 +29,9 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.catalogue import DATA_DIR, Catalogue
-from indicators.importers import base
+from indicators.importers import fields, readers
+from indicators.importers.countries import resolver
+from indicators.importers.problems import Parsed, Problems
 
 INDICATOR, SOURCE, REPORTER = "protection_dead_missing", "iom_mmp", "WORLD"
 LAYOUTS = {
@@ -67,23 +69,25 @@ def _date(text: str) -> pd.Timestamp | None:
     return None
 
 
-def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
+def parse(path: Path, catalogue: Catalogue) -> Parsed:
     file = path.name
-    text = base.read_text(path, file)
-    header = next(csv.reader([base.first_line(text)]))
+    text = readers.read_text(path, file)
+    header = next(csv.reader([readers.first_line(text)]))
     layout = next((n for n, cols in LAYOUTS.items() if set(cols.values()) <= set(header)), None)
     if layout is None:
         need = " or ".join(str(sorted(c.values())) for c in LAYOUTS.values())
-        raise base.missing_columns(file, base.first_line(text), [need], header)
+        raise readers.missing_columns(file, readers.first_line(text), [need], header)
     cols = LAYOUTS[layout]
-    frame = base.read_table(path, file, list(cols.values()), text=text)
-    problems = base.Problems(file)
-    rows = base.source_rows(frame)
-    parsed = base.Parsed("iom-mmp", pd.DataFrame(), len(frame), 0)
+    frame = readers.read_table(path, file, list(cols.values()), text=text)
+    problems = Problems(file)
+    rows = readers.source_rows(frame)
+    parsed = Parsed("iom-mmp", pd.DataFrame(), len(frame), 0)
     parsed.notes.append(f"IOM Missing Migrants, {layout} layout; values are minimum estimates")
     numbers = {}
     for key in ("dead", "missing"):
-        numbers[key] = base.numbers(frame[cols[key]], rows, cols[key], problems, missing=("", "NA"))
+        numbers[key] = fields.numbers(
+            frame[cols[key]], rows, cols[key], problems, missing=("", "NA")
+        )
     problems.add_mask(numbers["dead"] < 0, rows, cols["dead"], "a count cannot be negative")
     total = numbers["dead"].fillna(0) + numbers["missing"].fillna(0)
     problems.add_mask(
@@ -118,13 +122,13 @@ def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
         value=("value", "sum"), _row=("_row", "min")
     )
     summed["flags"] = "m"
-    parsed.observations = base.observations(
+    parsed.observations = fields.observations(
         summed,
         indicator_id=INDICATOR,
         source_id=SOURCE,
         reporter=REPORTER,
         country=summed["country"],
-        period=base.month_periods(summed["month"]),
+        period=fields.month_periods(summed["month"]),
     )
     return parsed
 
@@ -137,16 +141,16 @@ def _tokens(values: pd.Series) -> pd.DataFrame:
 
 def _origin_pairs(values, rows, column, problems) -> pd.DataFrame:
     tokens = _tokens(values)
-    hit = base.resolver().resolve_many(tokens["value"])
+    hit = resolver().resolve_many(tokens["value"])
     bad = hit["kind"].isna().to_numpy()
     problems.add_mask(bad, rows.loc[tokens["idx"]], column, "not a country or known name")
     ok = (hit["kind"] == "country").to_numpy()
     return pd.DataFrame({"idx": tokens["idx"][ok], "country": hit["code"][ok].to_numpy()})
 
 
-def _incident_pairs(values: pd.Series, parsed: base.Parsed) -> pd.DataFrame:
+def _incident_pairs(values: pd.Series, parsed: Parsed) -> pd.DataFrame:
     cleaned = values.astype(str).str.split(r" - | \(", n=1, regex=True).str[0].str.strip()
-    hit = base.resolver().resolve_many(cleaned)
+    hit = resolver().resolve_many(cleaned)
     odd = (cleaned != "") & hit["kind"].isna()
     parsed.notes.append(
         f"country of incident not recognised in {int(odd.sum())} row(s)"
@@ -157,7 +161,7 @@ def _incident_pairs(values: pd.Series, parsed: base.Parsed) -> pd.DataFrame:
     return pd.DataFrame({"idx": values.index[ok], "country": hit["code"][ok].to_numpy()})
 
 
-def _route_pairs(values: pd.Series, parsed: base.Parsed) -> pd.DataFrame:
+def _route_pairs(values: pd.Series, parsed: Parsed) -> pd.DataFrame:
     table = routes()
     tokens = _tokens(values)
     unknown = ~tokens["value"].isin(list(table))

@@ -25,7 +25,7 @@ import pandas as pd
 from indicators.derived import refresh_derived
 from indicators.errors import InputError, Problem
 from indicators.importers import detect
-from indicators.importers.base import Parsed
+from indicators.importers.problems import Parsed
 from indicators.observations import validate_observations
 from indicators.store import Store, write_store
 

@@ -24,7 +24,8 @@ import pandas as pd
 
 from indicators.catalogue import Catalogue
 from indicators.errors import InputError, Problem
-from indicators.importers import base
+from indicators.importers import fields, places, readers
+from indicators.importers.problems import Parsed, Problems
 
 REQUIRED = ["indicator", "country", "reporter", "period", "value", "source"]
 OPTIONAL = ["lower", "upper", "flags"]
@@ -33,7 +34,7 @@ FLAGS = {c: c for c in "pebcumd"}
 
 def _read(path: Path, file: str) -> pd.DataFrame:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        sheet = base.read_sheet(path, file)
+        sheet = readers.read_sheet(path, file)
         if sheet.empty:
             raise InputError(Problem(file, None, None, "the workbook's first sheet is empty"))
         frame = sheet.iloc[1:].reset_index(drop=True)
@@ -46,10 +47,10 @@ def _read(path: Path, file: str) -> pd.DataFrame:
         if frame.empty:
             raise InputError(Problem(file, None, None, "the sheet has a header but no rows"))
         return frame
-    return base.read_table(path, file, REQUIRED)
+    return readers.read_table(path, file, REQUIRED)
 
 
-def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
+def parse(path: Path, catalogue: Catalogue) -> Parsed:
     file = path.name
     frame = _read(path, file)
     extra = [c for c in frame.columns if c not in REQUIRED + OPTIONAL]
@@ -57,13 +58,13 @@ def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
         raise InputError(
             Problem(file, 1, ", ".join(extra), f"unknown column(s); expected {REQUIRED + OPTIONAL}")
         )
-    problems = base.Problems(file)
-    rows = base.source_rows(frame)
-    parsed = base.Parsed("template", pd.DataFrame(), len(frame), 0)
+    problems = Problems(file)
+    rows = readers.source_rows(frame)
+    parsed = Parsed("template", pd.DataFrame(), len(frame), 0)
     ind = frame["indicator"].str.strip()
     known = catalogue.indicator_by_id
     problems.add_mask(~ind.isin(list(known)), rows, "indicator", "unknown indicator")
-    period = base.periods(frame["period"], rows, "period", problems)
+    period = fields.periods(frame["period"], rows, "period", problems)
     want_freq = ind.map(lambda i: known[i].frequency if i in known else None)
     problems.add_mask(
         period["frequency"].notna() & want_freq.notna() & (period["frequency"] != want_freq),
@@ -89,16 +90,16 @@ def parse(path: Path, catalogue: Catalogue) -> base.Parsed:
         ~pd.Series(ok_source, index=frame.index), rows, "source", "not a source of this indicator"
     )
     values = pd.DataFrame(index=frame.index)
-    values["value"] = base.numbers(frame["value"], rows, "value", problems)
+    values["value"] = fields.numbers(frame["value"], rows, "value", problems)
     for col in ("lower", "upper"):
         if col in frame:
-            values[col] = base.numbers(frame[col], rows, col, problems)
+            values[col] = fields.numbers(frame[col], rows, col, problems)
     if "flags" in frame:
-        values["flags"] = base.flag_codes(frame["flags"], rows, "flags", problems, FLAGS)
+        values["flags"] = fields.flag_codes(frame["flags"], rows, "flags", problems, FLAGS)
     values["_row"] = rows
-    country, keep = base.countries(frame["country"], rows, "country", catalogue, problems, parsed)
+    country, keep = places.countries(frame["country"], rows, "country", catalogue, problems, parsed)
     problems.raise_if_any()
-    obs = base.observations(
+    obs = fields.observations(
         values,
         indicator_id=ind,
         source_id=source,

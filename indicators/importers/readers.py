@@ -1,0 +1,154 @@
+"""Reading source files: text tables as text columns (never DuckDB's sniffer, which
+turns the sex code `T` into a boolean), xlsx sheets, and the row numbers that
+messages cite (as a spreadsheet shows them: header = 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from indicators.errors import InputError, Problem
+
+
+def read_text(path: Path, file: str) -> str:
+    """The file as text; an empty file or bytes that are not UTF-8 are errors."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(Problem(file, None, None, "the file is empty"))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            Problem(
+                file,
+                line,
+                None,
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8",
+            )
+        ) from None
+
+
+def first_line(text: str) -> str:
+    """The first line without copying the rest (files can be large)."""
+    end = text.find("\n")
+    return (text if end < 0 else text[:end]).rstrip("\r")
+
+
+def read_table(
+    path: Path,
+    file: str,
+    required: list[str],
+    *,
+    sep: str = ",",
+    text: str | None = None,
+    fast: bool = False,
+) -> pd.DataFrame:
+    """A CSV as text columns, checked for its header and for short or long rows.
+
+    Row numbers in messages are line numbers as a spreadsheet shows them (header = 1).
+    `fast`: read with Arrow into categorical columns (large files with few distinct
+    values per column); a malformed file is read again the slow way for the message.
+    """
+    text = read_text(path, file) if text is None else text
+    header = next(csv.reader(io.StringIO(first_line(text)), delimiter=sep), [])
+    header = [h.strip() for h in header]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise missing_columns(file, first_line(text), missing, header, sep)
+    if fast:
+        frame = _read_arrow(text, header, sep)
+        if frame is not None:
+            return _checked(frame, file, text, header, sep)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[],
+            skipinitialspace=False,
+        )
+    except pd.errors.ParserError as exc:
+        msg = str(exc)
+        found = re.search(r"line (\d+)", msg)
+        row = int(found.group(1)) if found else None
+        reason = "malformed row: " + msg.split(". ")[-1].strip()
+        if "EOF" in msg:
+            reason = "the file ends inside a quoted field (truncated?)"
+        raise InputError(Problem(file, row, None, reason)) from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return _checked(frame, file, text, header, sep)
+
+
+def _read_arrow(text: str, header: list[str], sep: str) -> pd.DataFrame | None:
+    """All columns as categoricals of strings, or None when Arrow cannot parse the file."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if len(set(header)) != len(header):
+        return None
+    types = {name: pa.dictionary(pa.int32(), pa.string()) for name in header}
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            parse_options=pacsv.ParseOptions(delimiter=sep),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    frame = table.to_pandas()
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame
+
+
+def _checked(frame: pd.DataFrame, file: str, text: str, header: list[str], sep: str):
+    if frame.empty:
+        raise InputError(Problem(file, None, None, "the file has a header but no rows"))
+    # A truncated file ends in a short row (pandas pads it with empty fields).
+    last_line = text.rstrip("\r\n").rsplit("\n", 1)[-1]
+    fields = next(csv.reader([last_line], delimiter=sep), [])
+    if len(fields) < len(header):
+        raise InputError(
+            Problem(
+                file,
+                len(frame) + 1,
+                None,
+                f"the last row has {len(fields)} of {len(header)} fields (file truncated?)",
+            )
+        )
+    return frame
+
+
+def missing_columns(
+    file: str, first_line: str, missing: list[str], header: list[str], sep: str = ","
+) -> InputError:
+    """The error for a header without the needed columns, with a hint on the delimiter."""
+    hint = ""
+    for other in (";", "\t", "|", ","):
+        if other != sep and other in first_line:
+            hint = f" (the file seems to use {other!r} between columns, expected {sep!r})"
+            break
+    return InputError(
+        Problem(file, 1, ", ".join(missing), f"missing column(s){hint}; found {header}")
+    )
+
+
+def read_sheet(path: Path, file: str) -> pd.DataFrame:
+    """The first sheet of an xlsx as text cells (empty cells as '')."""
+    try:
+        frame = pd.read_excel(path, sheet_name=0, dtype=str, engine="calamine", header=None)
+    except Exception as exc:  # calamine raises its own types for broken zip/xml
+        raise InputError(Problem(file, None, None, f"not a readable xlsx file: {exc}")) from None
+    return frame.fillna("")
+
+
+def source_rows(frame: pd.DataFrame) -> pd.Series:
+    return pd.Series(frame.index.to_numpy() + 2, index=frame.index)
