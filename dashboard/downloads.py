@@ -21,7 +21,7 @@ from dashboard import services
 from dashboard.i18n import t
 from indicators.analysis.windows import named_or_parsed
 from indicators.catalogue import Indicator
-from indicators.citation import _period_label
+from indicators.citation import period_label
 from indicators.export import render
 from indicators.export.bundle import bundle
 from indicators.export.chart import IMAGE_FORMATS, MEDIA_TYPES, chart_file
@@ -53,7 +53,7 @@ def file_stem(indicator: Indicator, obs: pd.DataFrame, windows: Windows = None) 
     countries = sorted(obs["country_iso3"].unique()) if len(obs) else []
     reporter = str(obs["reporter"].iat[0]) if len(obs) else indicator.reporters[0]
     last = obs["period_end"].max() if len(obs) else None
-    data_date = _period_label(last.date(), indicator.frequency) if last is not None else None
+    data_date = period_label(last.date(), indicator.frequency) if last is not None else None
     a, b = (named_or_parsed(services.catalogue().periods, w) for w in windows or DEFAULT_WINDOWS)
     end = b.end.year if b.end is not None else (last.year if last is not None else "")
     return chart_stem(indicator.id, countries, reporter, f"{a.start.year}-{end}", data_date)

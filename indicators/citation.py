@@ -49,13 +49,14 @@ def source_line(
         line = f"{DEMO_MARK[lang if lang in DEMO_MARK else 'nl']} ({w['modelled']} {line})"
     details = []
     if last_period:
-        details.append(f"{w['data_to']} {_period_label(last_period, indicator.frequency)}")
+        details.append(f"{w['data_to']} {period_label(last_period, indicator.frequency)}")
     if vintage:
         details.append(f"{w['vintage']} {vintage.isoformat()}")
     return line + (", " + ", ".join(details) if details else "")
 
 
-def _period_label(day: dt.date, frequency: str) -> str:
+def period_label(day: dt.date, frequency: str) -> str:
+    """'2025-12', '2025-Q4' or '2025': a period as data dates are written."""
     if frequency == "M":
         return f"{day.year}-{day.month:02d}"
     if frequency == "Q":

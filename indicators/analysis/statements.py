@@ -204,6 +204,11 @@ def _methods(c: Comparison, lang: str) -> str:
     return TEMPLATES["disagree"][lang].format(details=details)
 
 
+def quality_text(c: Comparison, lang: str) -> str:
+    """'Evidence quality: good (96% of periods have a value, …).'"""
+    return _quality(c, lang)
+
+
 def _quality(c: Comparison, lang: str) -> str:
     q = c.quality
     flags = ""
@@ -226,6 +231,11 @@ def _change(c: Comparison, absolute: float, pct: float | None, lang: str) -> str
     if pct is not None:
         return _signed(pct, lang, 0 if abs(pct) >= 10 else 1) + "%"
     return _signed(absolute, lang, _decimals(absolute))
+
+
+def change_text(c: Comparison, absolute: float, pct: float | None, lang: str) -> str:
+    """A signed change as sentences write it: '+57%', '−1,2 procentpunt'."""
+    return _change(c, absolute, pct, lang)
 
 
 def _size(c: Comparison, absolute: float, pct: float | None, lang: str) -> str:

@@ -20,7 +20,7 @@ from indicators.analysis import compare_from_store
 from indicators.analysis.windows import Window, named_or_parsed
 from indicators.catalogue import LANGS, Catalogue, Indicator
 from indicators.charts import observed_figure, trend_figure
-from indicators.citation import _period_label, full_citations, source_line
+from indicators.citation import full_citations, period_label, source_line
 from indicators.errors import AccessDenied, InputError, InsufficientDataError, Problem
 from indicators.export.words import w
 from indicators.store import Store
@@ -230,7 +230,7 @@ def chart_content(
         events=store.events(countries[0]) if len(countries) == 1 else pd.DataFrame(),
         sentences=_sentences(store, cat, ind, countries, reporter, a, b),
         demo=bool(obs["is_demo"].any()) if len(obs) else False,
-        data_date=_period_label(last, ind.frequency) if last else None,
+        data_date=period_label(last, ind.frequency) if last else None,
         vintage=vintage,
         store_meta=store.meta(),
     )
