@@ -7,7 +7,7 @@ acc = account(store, view, catalogue)
 acc.headline, acc.verdict_words, acc.aim, acc.details, acc.source, acc.stem
 """
 
-from indicators.views.account import Account, MethodRow, Robustness, account, worded_direction
+from indicators.views.account import Account, MethodRow, Robustness, account, worded
 from indicators.views.series import (
     SeriesView,
     area_for,
@@ -32,5 +32,5 @@ __all__ = [
     "series_view",
     "subject",
     "window",
-    "worded_direction",
+    "worded",
 ]

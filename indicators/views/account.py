@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from indicators.analysis.comparison import Comparison, MethodResult
-from indicators.analysis.direction import Direction, direction_of_travel
+from indicators.analysis.direction import Wording, worded_change
 from indicators.analysis.quality import EvidenceQuality
 from indicators.analysis.statements import (
     LITTLE_CHANGE_PCT,
@@ -88,7 +88,7 @@ class Account:
     demo: bool
     events: tuple[str, ...] = ()
     verdict: str | None = None
-    direction: Direction | None = None
+    wording: Wording | None = None
     smallest_detectable: str | None = None
     robustness: Robustness | None = None
     quality: str | None = None  # the evidence-quality level in words
@@ -103,20 +103,15 @@ class Account:
 
     @property
     def verdict_words(self) -> str | None:
-        """'↑ higher — very likely (90–99%)'; '↕ no detectable change (wide interval)'."""
-        if self.verdict is None:
-            return None
-        head = f"{W.SYMBOLS[self.verdict]} {W.word(W.VERDICTS, self.verdict, self.view.lang)}"
-        return f"{head} — {self.likelihood}" if self.likelihood else head
+        """'↑ higher — more than 10% higher: likely (66–90%)'; for no detectable change
+        the worded probability is of a change beyond the margin, never of a direction."""
+        return self.wording.words(self.view.lang) if self.wording is not None else None
 
     @property
     def likelihood(self) -> str | None:
         """'very likely (90–99%)' for a detectable change; None otherwise (no direction
         is worded where no change was detected)."""
-        if self.direction is None or self.verdict not in ("increase", "decrease"):
-            return None
-        term = self.direction.term
-        return f"{term.words(self.view.lang)} ({term.range_label})"
+        return self.wording.chance_words(self.view.lang) if self.wording is not None else None
 
     @property
     def text(self) -> str:
@@ -153,13 +148,12 @@ def account(store: Store, view: SeriesView, catalogue: Catalogue | None = None) 
     return _described(c, view, ind, base, events, names, stored)
 
 
-def worded_direction(c: Comparison) -> Direction:
-    """The probability that is put into words, as a direction of travel.
+def worded(c: Comparison) -> Wording:
+    """What may be said about a comparison: verdict, direction word, worded probability.
 
-    The single call site of the inference layer's rule: swapping in a different
-    probability changes this line only.
+    The single call site of the inference layer's rule (`worded_change`, issue 13).
     """
-    return direction_of_travel(c.verdict, c.probability_increase)
+    return worded_change(c)
 
 
 # --- the stored summary or the stored trend ---------------------------------------
@@ -294,16 +288,17 @@ def _described(
     stored: bool,
 ) -> Account:
     lang = view.lang
-    direction = worded_direction(c)
+    wording = worded(c)
     robustness = _robustness(c, lang)
     sdc = _size(c, c.smallest_detectable_change, c.smallest_detectable_change_pct, lang)
     details = []
-    if c.verdict == "no_detectable_change":
-        estimate = change_text(c, c.estimate, c.estimate_pct, lang)
-        leaning = W.word(W.DIRECTION, direction.leaning, lang)
+    if c.verdict not in ("increase", "decrease"):
         details.append(
-            W.word(W.DETAILS, "leaning", lang).format(direction=leaning, estimate=estimate)
+            W.word(W.DETAILS, "chance", lang).format(
+                event=wording.event_words(lang), chance=wording.chance_words(lang)
+            )
         )
+    if c.verdict == "no_detectable_change":
         details.append(W.word(W.DETAILS, "detectable", lang).format(size=sdc))
     details.append(robustness.summary)
     if used:
@@ -317,10 +312,10 @@ def _described(
     return Account(
         **(base | {"details": tuple(details), "aim": aim(ind.desired_direction, c.verdict, lang)}),
         status="ok",
-        headline=headline(c, direction, lang),
+        headline=headline(c, wording, lang),
         events=events,
         verdict=c.verdict,
-        direction=direction,
+        wording=wording,
         smallest_detectable=sdc,
         robustness=robustness,
         quality=c.quality.words(lang),
@@ -331,13 +326,13 @@ def _described(
     )
 
 
-def headline(c: Comparison, direction: Direction, lang: str) -> str:
+def headline(c: Comparison, wording: Wording, lang: str) -> str:
     """The one sentence a reader sees first: verdict, size, and likelihood where a
     change was detected."""
-    term = direction.term.words(lang)
     return W.word(W.HEADLINES, c.verdict, lang).format(
-        Term=term[0].upper() + term[1:],
-        range=direction.term.range_label,
+        term=wording.term.words(lang),
+        range=wording.term.range_label,
+        event=wording.event_words(lang),
         a=c.a.label,
         b=c.b.label,
         change=change_text(c, c.estimate, c.estimate_pct, lang),

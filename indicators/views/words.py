@@ -2,8 +2,9 @@
 
 Headlines are short (at most about 25 words) and say one thing: the verdict, its
 size and, for a detectable change, its likelihood. Everything else is a detail.
-A verdict of little or no detectable change never carries a likelihood term of a
-direction: "no detectable change" never stands beside "very likely higher".
+A verdict of little or no detectable change never carries a direction word: its
+worded probability is that of a change beyond the margin (`worded_change`), so "no
+detectable change" never stands beside "very likely higher".
 
 The desired direction is the partnership's aim from the catalogue, said beside the
 verdict; it is never a judgement of success and never called an effect.
@@ -53,13 +54,16 @@ RULES: dict[str, dict[str, str]] = {
 
 HEADLINES: dict[str, dict[str, str]] = {
     "increase": {
-        "en": "{Term} ({range}) higher in {b} than in {a}: {change} (95% interval {low} to "
-        "{high}).",
-        "nl": "{Term} ({range}) hoger in {b} dan in {a}: {change} (95%-interval {low} tot {high}).",
+        "en": "Higher in {b} than in {a}: {change} (95% interval {low} to {high}); "
+        "{event}: {term} ({range}).",
+        "nl": "Hoger in {b} dan in {a}: {change} (95%-interval {low} tot {high}); "
+        "{event}: {term} ({range}).",
     },
     "decrease": {
-        "en": "{Term} ({range}) lower in {b} than in {a}: {change} (95% interval {low} to {high}).",
-        "nl": "{Term} ({range}) lager in {b} dan in {a}: {change} (95%-interval {low} tot {high}).",
+        "en": "Lower in {b} than in {a}: {change} (95% interval {low} to {high}); "
+        "{event}: {term} ({range}).",
+        "nl": "Lager in {b} dan in {a}: {change} (95%-interval {low} tot {high}); "
+        "{event}: {term} ({range}).",
     },
     "little_change": {
         "en": "Little change from {a} to {b}: the 95% interval ({low} to {high}) rules out "
@@ -81,11 +85,9 @@ HEADLINES: dict[str, dict[str, str]] = {
 }
 
 DETAILS: dict[str, dict[str, str]] = {
-    "leaning": {
-        "en": "The estimate leans {direction} ({estimate}), but not clearly enough to call "
-        "a change.",
-        "nl": "De schatting wijst naar {direction} ({estimate}), maar niet duidelijk genoeg "
-        "om van een verandering te spreken.",
+    "chance": {
+        "en": "Chance of {event}: {chance}.",
+        "nl": "Kans op {event}: {chance}.",
     },
     "detectable": {
         "en": "With this much noise, only changes of about {size} or more reliably stand out.",
