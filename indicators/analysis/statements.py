@@ -48,6 +48,22 @@ CAUSAL_WORDS: tuple[str, ...] = (
     "toe te schrijven aan",
 )
 _CAUSAL = re.compile(r"\b(" + "|".join(re.escape(w) for w in CAUSAL_WORDS) + r")\b", re.IGNORECASE)
+# "Contributed" is not "caused": it may be said of an approved contribution claim with
+# status plausible contribution (indicators/framework/wording.py), and nowhere else.
+CONTRIBUTION_WORDS: tuple[str, ...] = (
+    "contributed",
+    "contributes",
+    "contributing to",
+    "bijgedragen",
+    "bijdraagt",
+    "bijdroeg",
+    "draagt bij",
+    "droeg bij",
+    "droegen bij",
+)
+_CONTRIBUTION = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in CONTRIBUTION_WORDS) + r")\b", re.IGNORECASE
+)
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "increase": {
@@ -127,9 +143,17 @@ DIRECTION = {"higher": {"en": "higher", "nl": "hoger"}, "lower": {"en": "lower",
 POINTS = {"en": " percentage points", "nl": " procentpunt"}
 
 
-def find_causal_language(text: str) -> list[str]:
-    """Every causal phrase in `text` (empty when the text only describes)."""
-    return [m.group(0) for m in _CAUSAL.finditer(text)]
+def find_causal_language(text: str, *, contribution_allowed: bool = False) -> list[str]:
+    """Every causal phrase in `text` (empty when the text only describes).
+
+    Contribution wording ("contributed", "heeft bijgedragen") counts too, unless
+    `contribution_allowed` — true only for an approved claim with status plausible
+    contribution. Causal words ("caused", "led to") are never allowed.
+    """
+    found = [m.group(0) for m in _CAUSAL.finditer(text)]
+    if not contribution_allowed:
+        found += [m.group(0) for m in _CONTRIBUTION.finditer(text)]
+    return found
 
 
 def verdict(c: Change) -> str:

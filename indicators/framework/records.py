@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from indicators.analysis.likelihood import SCALE
+from indicators.analysis.statements import find_causal_language
 from indicators.errors import InputError, Problem
 
 DIRECTIONS = ("up", "down", "none")
@@ -361,6 +362,12 @@ class ContributionClaim(_InRound):
     def _check(self, checks: _Checks) -> None:
         super()._check(checks)
         checks.text("claim", self.claim)
+        if causal := find_causal_language(self.claim, contribution_allowed=True):
+            checks.add(
+                "claim",
+                f"says {', '.join(repr(c) for c in causal)}: a contribution claim can say "
+                "'contributed', never that the partnership caused a change",
+            )
         checks.text("toc_step", self.toc_step)
         checks.text("activity_evidence", self.activity_evidence)
         checks.choice("status", self.status, CLAIM_STATUSES)

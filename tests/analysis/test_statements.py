@@ -112,3 +112,13 @@ def test_subject_and_events_are_named_without_explaining():
     assert c.sentence_en.startswith("Returns, Tunisia: ") and c.sentence_nl.startswith(
         "Terugkeer, Tunesië: "
     )
+
+
+def test_contributed_is_flagged_unless_allowed_and_caused_never_is():
+    text = "Returns rose; the partnership contributed to the rise."
+    assert find_causal_language(text) == ["contributed"]
+    assert find_causal_language(text, contribution_allowed=True) == []
+    assert find_causal_language("De samenwerking heeft bijgedragen aan de daling.") != []
+    caused = "The partnership caused the rise and contributed to it."
+    assert find_causal_language(caused, contribution_allowed=True) == ["caused"]
+    assert find_causal_language("Status: plausible contribution.") == []
