@@ -7,12 +7,14 @@ BIN := $(VENV)/bin
 STORE ?= data/monitor.duckdb
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
-SYSTEM_PACKAGES := chromium fonts-liberation
+SERVICE_USER ?= partnership-monitor
+PROCESSES ?=
+PORT ?= 8501
 PYTEST_ARGS ?=
 
-.PHONY: run test bench setup system-packages store public-store lint typecheck clean
+.PHONY: run test bench setup system-packages service-user store public-store lint typecheck clean
 
-setup: $(STAMP) system-packages
+setup: $(STAMP) system-packages service-user
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,15 +28,29 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
-# Debian's chromium renders images (kaleido) and runs the browser tests.
+# Debian's chromium renders images (kaleido) and runs the browser tests; nginx is the
+# front of `make serve-prod`; postgresql serves the workspace when it is selected
+# (and its tests). Each is installed only when missing.
 system-packages:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium fonts-liberation"; \
+	test -x /usr/sbin/nginx || missing="$$missing nginx"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
-		echo "Installing Debian packages: $(SYSTEM_PACKAGES)"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+		echo "Installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else \
-		echo "NOTE: Debian's chromium is missing and this is not root."; \
-		echo "      Image export and browser tests need it: sudo apt-get install $(SYSTEM_PACKAGES)"; \
+		echo "NOTE: Debian packages missing and this is not root:$$missing"; \
+		echo "      chromium: image export and browser tests; nginx: make serve-prod and its tests;"; \
+		echo "      postgresql: the PostgreSQL workspace and its tests. sudo apt-get install$$missing"; \
+	fi
+
+# Started as root, the app processes behind nginx run as this system user instead
+# (deploy/service-user.sh creates it and lets it reach this project's Python).
+service-user: $(STAMP)
+	@if [ "$$(id -u)" = "0" ]; then \
+		deploy/service-user.sh $(SERVICE_USER) $(CURDIR)/$(BIN)/python $(CURDIR); \
 	fi
 
 # Build the demonstration store when it is missing or a stale demonstration store;

@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import hashlib
+import os
+import random
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +38,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import server
+from indicators.serving.front import Front
+from indicators.serving.nginx import COOKIE
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_IMPORT = ROOT / "data" / "templates" / "internal_figures_example.csv"
@@ -85,6 +90,7 @@ class Session:
     """One websocket session (a browser tab) on the server."""
 
     base: str  # http://127.0.0.1:PORT
+    cookie: str | None = None  # the front's sticky-session cookie, as a browser keeps it
     ws: object = None
     query: str = ""
     page: str = ""
@@ -94,7 +100,12 @@ class Session:
     async def __aenter__(self) -> Session:
         ws_url = self.base.replace("http://", "ws://") + "/_stcore/stream"
         self.ws = await websockets.connect(
-            ws_url, subprotocols=["streamlit"], origin=self.base, max_size=None, open_timeout=60
+            ws_url,
+            subprotocols=["streamlit"],
+            origin=self.base,
+            max_size=None,
+            open_timeout=60,
+            additional_headers={"Cookie": self.cookie} if self.cookie else None,
         )
         return self
 
@@ -173,17 +184,44 @@ class Session:
             digest.update(value if isinstance(value, bytes) else value.encode())
 
     def _fetch(self, url: str) -> str:
-        with urllib.request.urlopen(self.base + url, timeout=60) as resp:
+        request = urllib.request.Request(self.base + url)
+        if self.cookie:
+            request.add_header("Cookie", self.cookie)
+        with urllib.request.urlopen(request, timeout=60) as resp:
             return hashlib.sha256(resp.read()).hexdigest()
 
 
-async def visit(base: str, name: str, timeout: float) -> list[StepResult]:
-    """Open a session, do a scenario's steps, close it."""
+def browser_cookie(base: str) -> str | None:
+    """What a browser keeps from opening the app's address: the front's route cookie.
+
+    None from a bare app process (no front, no cookie).
+    """
+    with urllib.request.urlopen(base + "/", timeout=60) as resp:
+        for header in resp.headers.get_all("Set-Cookie") or []:
+            if header.startswith(COOKIE + "="):
+                return header.split(";", 1)[0]
+    return None
+
+
+Think = tuple[float, float] | None  # seconds a user reads before acting: (least, most)
+
+
+async def visit(
+    base: str,
+    name: str,
+    timeout: float,
+    cookie: str | None = None,
+    think: Think = None,
+    rng: random.Random | None = None,
+) -> list[StepResult]:
+    """Open a session, do a scenario's steps (reading `think` seconds before each), close it."""
     results: list[StepResult] = []
     visit_started = time.monotonic()
     try:
-        async with Session(base) as session:
+        async with Session(base, cookie) as session:
             for n, step in enumerate(SCENARIOS[name]):
+                if think and n:
+                    await asyncio.sleep((rng or random).uniform(*think))
                 start = time.monotonic()
                 signature = await session.run(step, timeout)
                 results.append(
@@ -203,9 +241,10 @@ async def reference(
     The second pass is one user alone on warm caches: its step times go to `warm_times`.
     """
     found: dict[tuple[str, int], str] = {}
+    cookie = await asyncio.to_thread(browser_cookie, base)  # through a front: one browser
     for n in range(2):
         for name in SCENARIOS:
-            for r in await visit(base, name, timeout):
+            for r in await visit(base, name, timeout, cookie):
                 if r.error:
                     raise RuntimeError(f"reference run of {name} step {r.step}: {r.error}")
                 key = (name, r.step)
@@ -253,7 +292,39 @@ def import_command(store: Path, file: Path = EXAMPLE_IMPORT) -> list[str]:
     ]
 
 
+@contextlib.contextmanager
+def serving(
+    store: Path, env: dict[str, str] | None = None, processes: int | None = None
+) -> Iterator[tuple[str, Callable[[], dict[str, float]]]]:
+    """A bare app process (`processes` None) or nginx in front of that many processes.
+
+    Yields the address users open and a reader of each app process's peak memory (MB).
+    """
+    if processes is None:
+        base, proc = start_server(store, env)
+        try:
+            yield base, lambda: {"app": peak_rss_mb(proc.pid)}
+        finally:
+            _stop(proc)
+        return
+    if os.geteuid() == 0:
+        # Root's front runs its processes as the service account: it must reach the
+        # store (temporary directories are private to their owner).
+        os.chmod(store.parent, 0o755)
+    with Front.on_free_ports(store, processes, env=dict(env or {})) as front:
+
+        def memory() -> dict[str, float]:
+            return {
+                str(port): m.get("peak_rss_mb", float("nan"))
+                for port, m in front.memory_mb().items()
+            }
+
+        yield front.url, memory
+
+
 # --- the load ----------------------------------------------------------------------
+
+MAX_VISITS = 500  # per user: the loop is bounded in count as well as in time
 
 
 @dataclass
@@ -266,8 +337,14 @@ class LoadReport:
     import_started: float
     import_finished: float
     import_output: str
-    peak_rss_mb: float
+    memory_mb: dict[str, float]  # peak resident memory of each app process
     alone: list[float] = field(default_factory=list)  # one user alone, warm caches
+    processes: int | None = None  # None: one bare app process, no front
+    think: Think = None
+
+    @property
+    def peak_rss_mb(self) -> float:
+        return max(self.memory_mb.values(), default=float("nan"))
 
     @property
     def errors(self) -> list[StepResult]:
@@ -307,11 +384,16 @@ class LoadReport:
     def figures(self) -> dict:
         times = sorted(r.seconds for r in self.results if not r.error)
         pct = statistics.quantiles(times, n=20) if len(times) >= 2 else [float("nan")] * 19
+        page_runs = sum(1 for r in self.results if not r.error)
         return {
             "sessions": self.sessions,
+            "processes": self.processes or 1,
+            "through_nginx": self.processes is not None,
+            "think_s": list(self.think) if self.think else None,
             "duration_s": round(self.seconds, 1),
             "requests": len(self.results),
-            "page_runs": sum(1 for r in self.results if not r.error),
+            "page_runs": page_runs,
+            "finished_per_s": round(page_runs / self.seconds, 2) if self.seconds else None,
             "p50_s": round(statistics.median(times), 3) if times else None,
             "p95_s": round(pct[18], 3),
             "max_s": round(times[-1], 3) if times else None,
@@ -322,28 +404,50 @@ class LoadReport:
             "saw_new": self.seen("new"),
             "import_s": round(self.import_finished - self.import_started, 2),
             "peak_server_rss_mb": self.peak_rss_mb,
+            "peak_rss_mb_per_process": self.memory_mb,
             "one_user_warm_p50_s": round(statistics.median(self.alone), 3) if self.alone else None,
         }
 
 
-async def _user(base: str, index: int, until: dict, timeout: float) -> list[StepResult]:
-    """Visit after visit until the time is up and the import has been over for a while."""
+async def _user(
+    base: str, index: int, until: dict, timeout: float, think: Think
+) -> list[StepResult]:
+    """One browser: visit after visit until the time is up and the import is a while past."""
     names = list(SCENARIOS)
+    rng = random.Random(index)
     out: list[StepResult] = []
+    try:
+        cookie = await asyncio.to_thread(browser_cookie, base)
+    except Exception as exc:  # noqa: BLE001 - counted like any failed step
+        now = time.monotonic()
+        return [StepResult("open", 0, "", 0.0, now, now, repr(exc))]
+    if think:
+        await asyncio.sleep(rng.uniform(0, think[1]))  # people do not all arrive at once
     n = index
-    while time.monotonic() < until["deadline"] or time.monotonic() < until["after_import"]:
-        out += await visit(base, names[n % len(names)], timeout)
+    for _ in range(MAX_VISITS):
+        now = time.monotonic()
+        if now >= until["deadline"] and now >= until["after_import"]:
+            break
+        out += await visit(base, names[n % len(names)], timeout, cookie, think, rng)
         n += 1
+        if think:
+            await asyncio.sleep(rng.uniform(*think))
     return out
 
 
 async def _load(
-    base: str, store: Path, sessions: int, seconds: float, import_after: float, timeout: float
+    base: str,
+    store: Path,
+    sessions: int,
+    seconds: float,
+    import_after: float,
+    timeout: float,
+    think: Think,
 ) -> tuple[list[StepResult], float, float, str]:
     # Users go on until `seconds` have passed and, whatever the import's speed, for a
     # while after it: visits on the new store are part of every run.
     until = {"deadline": time.monotonic() + seconds, "after_import": float("inf")}
-    users = [asyncio.create_task(_user(base, i, until, timeout)) for i in range(sessions)]
+    users = [asyncio.create_task(_user(base, i, until, timeout, think)) for i in range(sessions)]
     await asyncio.sleep(import_after)
     started = time.monotonic()
     proc = await asyncio.create_subprocess_exec(
@@ -354,7 +458,9 @@ async def _load(
     )
     output = (await proc.communicate())[0].decode()
     finished = time.monotonic()
-    until["after_import"] = finished + max(5.0, seconds / 5)
+    # With think time a user starts a visit every few seconds: give each a few.
+    after = max(5.0, seconds / 5) if not think else max(3 * think[1], seconds / 4)
+    until["after_import"] = finished + after
     if proc.returncode != 0:
         for user in users:
             user.cancel()
@@ -374,6 +480,18 @@ def _run_async(coro):
         return pool.submit(asyncio.run, coro).result()
 
 
+def old_signatures(store: Path, env: dict[str, str] | None = None, timeout: float = 120) -> dict:
+    """Every step's signature on `store` as it is, from a server of its own on a copy."""
+    before = store.with_name(store.stem + ".before" + store.suffix)
+    shutil.copyfile(store, before)
+    base, proc = start_server(before, env)
+    try:
+        return _run_async(reference(base, timeout))
+    finally:
+        _stop(proc)
+        before.unlink()
+
+
 def run_load(
     store: Path,
     sessions: int = 20,
@@ -381,38 +499,40 @@ def run_load(
     import_after: float = 10,
     timeout: float = 120,
     env: dict[str, str] | None = None,
+    processes: int | None = None,
+    think: Think = None,
+    old: dict | None = None,
 ) -> LoadReport:
     """Serve `store`, record old signatures, load it while importing, record new ones.
 
     `store` is changed by the import: pass a copy. The old signatures come from a
-    separate server on a copy of the store, so the loaded server starts with cold
-    caches and fills them while the store is being replaced.
+    separate server on a copy of the store (or from `old`, when several runs start
+    from the same store), so the loaded server starts with cold caches and fills them
+    while the store is being replaced. `processes`: serve through nginx in front of
+    that many app processes instead of one bare process. `think`: each user reads a
+    page for a random time in that range (seconds) before the next action.
     """
-    before = store.with_name(store.stem + ".before" + store.suffix)
-    shutil.copyfile(store, before)
-    base, proc = start_server(before, env)
-    try:
-        old = _run_async(reference(base, timeout))
-    finally:
-        _stop(proc)
-        before.unlink()
-    base, proc = start_server(store, env)
-    try:
+    old = old or old_signatures(store, env, timeout)
+    with serving(store, env, processes) as (base, memory):
         started = time.monotonic()
         results, imp_start, imp_end, output = _run_async(
-            _load(base, store, sessions, seconds, import_after, timeout)
+            _load(base, store, sessions, seconds, import_after, timeout, think)
         )
         elapsed = time.monotonic() - started
         alone: list[float] = []
         new = _run_async(reference(base, timeout, alone))
-        peak = peak_rss_mb(proc.pid)
-    finally:
-        _stop(proc)
-    return LoadReport(sessions, elapsed, results, old, new, imp_start, imp_end, output, peak, alone)
+        peaks = memory()
+    return LoadReport(
+        sessions, elapsed, results, old, new, imp_start, imp_end, output, peaks, alone,
+        processes, think,
+    )  # fmt: skip
 
 
 def main(argv: Sequence[str]) -> int:
-    """`python -m bench.loadgen STORE [SESSIONS] [SECONDS]`: a load run by hand."""
+    """`python -m bench.loadgen STORE [SESSIONS] [SECONDS] [PROCESSES]`: a load run by hand.
+
+    PROCESSES: through nginx in front of that many app processes (else one bare one).
+    """
     import json
     import tempfile
 
@@ -421,7 +541,8 @@ def main(argv: Sequence[str]) -> int:
         shutil.copyfile(argv[0], store)
         sessions = int(argv[1]) if len(argv) > 1 else 20
         seconds = float(argv[2]) if len(argv) > 2 else 60
-        report = run_load(store, sessions, seconds, import_after=seconds / 3)
+        processes = int(argv[3]) if len(argv) > 3 else None
+        report = run_load(store, sessions, seconds, import_after=seconds / 3, processes=processes)
         print(json.dumps(report.figures(), indent=2))
         for r in (report.errors + report.mixed + report.stale)[:10]:
             print(r)

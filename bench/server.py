@@ -4,21 +4,15 @@ browser tests and the load benchmark."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from indicators.serving.apps import free_port, streamlit_command
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "app.py"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
@@ -51,18 +45,7 @@ def start_server(
     port = port or free_port()
     env = dict(os.environ, PARTNERSHIP_MONITOR_STORE=str(store), **(extra_env or {}))
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(APP),
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-            *(extra_args or []),
-        ],
+        [*streamlit_command(port), *(extra_args or [])],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
