@@ -61,10 +61,6 @@ def locale(lang: str) -> Locale:
     return Locale.parse(LOCALES.get(lang, LOCALES[DEFAULT_LANG]))
 
 
-def _is_missing(x: float | None) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
-
-
 def _pattern(decimals: int, grouping: bool = True) -> str:
     body = "#,##0" if grouping else "0"
     return body + ("." + "0" * decimals if decimals > 0 else "")
@@ -72,7 +68,7 @@ def _pattern(decimals: int, grouping: bool = True) -> str:
 
 def number(x: float | None, lang: str, decimals: int = 0, *, grouping: bool = True) -> str:
     """A number with a fixed count of decimals: nl 2.570,5 · en 2,570.5; missing → "–"."""
-    if _is_missing(x):
+    if x is None or math.isnan(x):
         return MISSING
     text = babel_numbers.format_decimal(
         abs(x), format=_pattern(decimals, grouping), locale=locale(lang)
@@ -86,7 +82,7 @@ def _rounds_to_zero(text: str) -> bool:
 
 def signed(x: float | None, lang: str, decimals: int = 0) -> str:
     """A change with its sign: "+4,4" / "−6,2"; a change that rounds to zero has none."""
-    if _is_missing(x):
+    if x is None or math.isnan(x):
         return MISSING
     text = number(abs(x), lang, decimals)
     if _rounds_to_zero(text):
@@ -98,7 +94,7 @@ def percent(
     x: float | None, lang: str, decimals: int = 1, *, sign: bool = False, ratio: bool = False
 ) -> str:
     """A percentage, given in percent (43.4 → "43,4%"), or as a ratio with ratio=True."""
-    if _is_missing(x):
+    if x is None or math.isnan(x):
         return MISSING
     value = 100 * x if ratio else x
     body = signed(value, lang, decimals) if sign else number(value, lang, decimals)
@@ -107,14 +103,14 @@ def percent(
 
 def change_percent(x: float | None, lang: str) -> str:
     """A relative change with the project's precision: whole percents from 10% up."""
-    if _is_missing(x):
+    if x is None or math.isnan(x):
         return MISSING
     return percent(x, lang, 0 if abs(x) >= 10 else 1, sign=True)
 
 
 def points(x: float | None, lang: str, decimals: int = 1, *, sign: bool = True) -> str:
     """A difference of two percentages: "+1,2 procentpunt" / "+1.2 percentage points"."""
-    if _is_missing(x):
+    if x is None or math.isnan(x):
         return MISSING
     body = signed(x, lang, decimals) if sign else number(x, lang, decimals)
     one = abs(round(x, decimals)) == 1
@@ -124,7 +120,7 @@ def points(x: float | None, lang: str, decimals: int = 1, *, sign: bool = True) 
 
 def points_short(x: float | None, lang: str, decimals: int = 1) -> str:
     """Percentage points for tables and axis labels: "+1,2 pp"."""
-    if _is_missing(x):
+    if x is None or math.isnan(x):
         return MISSING
     return f"{signed(x, lang, decimals)}\u00a0{_POINTS_SHORT.get(lang, 'pp')}"
 

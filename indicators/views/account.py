@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -199,7 +200,7 @@ def _comparison(
 def comparison_from_summary(summary: dict, view: SeriesView, indicator: Indicator) -> Comparison:
     """The stored default comparison of a series as a `Comparison` (its numbers only)."""
     methods = tuple(MethodResult(**m) for m in _json(summary["methods"]))
-    fields = {
+    fields: dict[str, Any] = {
         k: _number(summary[k])
         for k in (
             "estimate",
@@ -237,7 +238,7 @@ def comparison_from_summary(summary: dict, view: SeriesView, indicator: Indicato
     )
 
 
-def _json(value: object) -> object:
+def _json(value: object) -> Any:
     """A JSON column as the store returns it: already parsed, or still text."""
     return json.loads(value) if isinstance(value, str | bytes) else value
 
