@@ -3,6 +3,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from indicators.cli import main
 from indicators.store import SCHEMA_VERSION
@@ -97,3 +100,36 @@ def test_build_if_needed_builds_once(tmp_path, capsys):
     assert "no store yet" in capsys.readouterr().out
     assert main(["build", "--if-needed", "--store", str(path)]) == 0
     assert "up to date" in capsys.readouterr().out
+
+
+def test_help_of_the_command_and_of_every_subcommand_prints(capsys):
+    """--help formats every help text (a bare % in one of them crashed the top-level help)."""
+    from indicators.cli import parser
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    names = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"build", "info", "series", "trend", "compare", "export", "import", "serve"} <= set(
+        names
+    )
+    listing = capsys.readouterr().out
+    for name in names:
+        assert name in listing
+        with pytest.raises(SystemExit) as stop:
+            main([name, "--help"])
+        assert stop.value.code == 0, name
+        assert f"usage: partnership-monitor {name}" in capsys.readouterr().out
+
+
+def test_the_installed_entry_point_runs(demo_store_path):
+    """pyproject's `partnership-monitor = indicators.cli:main` still resolves."""
+    script = Path(sys.executable).with_name("partnership-monitor")
+    result = subprocess.run(
+        [str(script), "info", "--store", str(demo_store_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"store: {demo_store_path}")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
+from indicators.cli.common import subcommand
 from indicators.errors import InputError, Problem
 
 KINDS = ("chart", "bundle", "pack")
@@ -19,7 +21,8 @@ FORMATS = {
 }
 
 
-def add_arguments(sp: argparse.ArgumentParser) -> None:
+def add_parser(subparsers: Any) -> None:
+    sp = subcommand(subparsers, "export", "briefing files: a chart, a bundle or a country pack")
     sp.add_argument("kind", choices=KINDS, help="one chart, a bundle of charts, or a country pack")
     sp.add_argument(
         "--country", required=True, help="ISO3 code(s), comma-separated: TUN or TUN,MAR"
@@ -42,6 +45,7 @@ def add_arguments(sp: argparse.ArgumentParser) -> None:
     sp.add_argument(
         "--out", type=Path, default=Path("."), help="file to write, or a folder (default: here)"
     )
+    sp.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

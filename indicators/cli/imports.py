@@ -1,13 +1,14 @@
-"""The `import` and `fetch` commands (registered by indicators.cli)."""
+"""`partnership-monitor import` and `fetch`: a data file, or a Eurostat download, into the store."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
-from collections.abc import Callable
 from dataclasses import asdict
+from typing import Any
 
+from indicators.cli.common import subcommand
 from indicators.errors import InputError, Problem
 from indicators.importers.detect import FORMATS
 
@@ -60,32 +61,15 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_from(args: argparse.Namespace) -> int:
-    """`build --from DIR`: a store of public files only (see indicators.importers.public)."""
-    from indicators.importers.public import build_public_store
-
-    result = build_public_store(args.store, args.from_dir, args.data_dir)
-    for report in result.imported:
-        print("\n".join(report.lines()))
-    for name in result.not_recognised:
-        print(f"Left alone (format not recognised): {name}")
-    added = sum(r.added for r in result.imported)
-    print(f"Built {result.path} from {len(result.imported)} public file(s): {added} observations")
-    return 0
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "import": cmd_import,
-    "fetch": cmd_fetch,
-}
-
-
-def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add the subcommands with `add(name, help, json_flag)` from indicators.cli."""
-    im = add("import", "import a data file (validated whole, written atomically)", True)
+def add_parser(subparsers: Any) -> None:
+    im = subcommand(
+        subparsers, "import", "import a data file (validated whole, written atomically)", True
+    )
     im.add_argument("format", choices=[*FORMATS, "auto"], help="file format, or auto to detect")
     im.add_argument("file", help="the file to import (CSV, TSV or XLSX)")
-    fe = add("fetch", "download a Eurostat dataset (SDMX-CSV) and import it", True)
+    fe = subcommand(
+        subparsers, "fetch", "download a Eurostat dataset (SDMX-CSV) and import it", True
+    )
     fe.add_argument("source", choices=["eurostat"])
     fe.add_argument("dataset", help="Eurostat dataset code, e.g. migr_eiord1")
     fe.add_argument(
@@ -102,3 +86,5 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     im.add_argument(
         "--dataset", default=None, help="Eurostat dataset code when the file does not name it"
     )
+    im.set_defaults(run=cmd_import)
+    fe.set_defaults(run=cmd_fetch)

@@ -1,0 +1,62 @@
+"""`partnership-monitor build`: the demonstration store from data/, or a store of public files."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from indicators.build import build_demo_store, needs_build
+from indicators.catalogue import DATA_DIR
+from indicators.cli.common import subcommand
+from indicators.errors import StoreError
+
+
+def add_parser(subparsers: Any) -> None:
+    b = subcommand(subparsers, "build", "rebuild the store from data/ (demonstration data)")
+    b.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    b.add_argument(
+        "--if-needed", action="store_true", help="only when missing or a stale demonstration store"
+    )
+    b.add_argument("--extra-countries", type=int, default=0, help=argparse.SUPPRESS)
+    b.add_argument(
+        "--from",
+        dest="from_dir",
+        type=Path,
+        default=None,
+        help="build from a folder of downloaded public files instead (no demonstration data)",
+    )
+    b.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.from_dir is not None:
+        return build_from(args)
+    if args.if_needed:
+        reason = needs_build(args.store, args.data_dir)
+        if reason is None:
+            print(f"{args.store} is up to date")
+            return 0
+        if reason.endswith("by hand"):
+            raise StoreError(f"{args.store}: {reason} with `partnership-monitor build`")
+        print(f"Building {args.store}: {reason}")
+    report = build_demo_store(args.store, args.data_dir, extra_countries=args.extra_countries)
+    print(
+        f"Built {report.path}: {report.observations} observations, {report.countries} "
+        f"countries, {report.indicators} indicators (demonstration data)"
+    )
+    return 0
+
+
+def build_from(args: argparse.Namespace) -> int:
+    """`build --from DIR`: a store of public files only (see indicators.importers.public)."""
+    from indicators.importers.public import build_public_store
+
+    result = build_public_store(args.store, args.from_dir, args.data_dir)
+    for report in result.imported:
+        print("\n".join(report.lines()))
+    for name in result.not_recognised:
+        print(f"Left alone (format not recognised): {name}")
+    added = sum(r.added for r in result.imported)
+    print(f"Built {result.path} from {len(result.imported)} public file(s): {added} observations")
+    return 0
