@@ -12,6 +12,7 @@ import pandas as pd
 from indicators.catalogue import DATA_DIR, load_catalogue
 from indicators.demo import DEMO_SEED, generate_demo
 from indicators.demo.generator import with_synthetic_countries
+from indicators.framework.demo import seed_demo_framework
 from indicators.derived import refresh_derived
 from indicators.errors import StoreError
 from indicators.observations import validate_observations
@@ -67,6 +68,7 @@ def build_demo_store(
             import_id = writer.add_import(_demo_import_record(part, vintage, fingerprint))
             writer.insert_observations(part, import_id)
         refresh_derived(writer, None)
+    seed_demo_framework(path)  # after the store's lock is released: it takes the same lock
     return BuildReport(
         Path(path), len(obs), len(catalogue.countries), len(catalogue.indicators), fingerprint
     )

@@ -71,6 +71,60 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
 }
 
+REPORT: dict[str, dict[str, str]] = {
+    "round": {"nl": "Beoordelingsronde", "en": "Review round"},
+    "prepared_on": {
+        "nl": "voorbereid op gegevens zoals bekend op",
+        "en": "prepared on data as known on",
+    },
+    "objective": {"nl": "Doelstelling", "en": "Objective"},
+    "judgement": {"nl": "Oordeel", "en": "Judgement"},
+    "no_judgement": {"nl": "Nog geen goedgekeurd oordeel.", "en": "No approved judgement yet."},
+    "rationale": {"nl": "Onderbouwing", "en": "Rationale"},
+    "confidence": {"nl": "Zekerheid", "en": "Confidence"},
+    "evidence": {"nl": "Bewijs", "en": "Evidence"},
+    "data": {"nl": "Wat de gegevens zeggen", "en": "What the data say"},
+    "baseline": {"nl": "basisperiode", "en": "baseline"},
+    "ambition": {"nl": "ambitie", "en": "ambition"},
+    "path": {"nl": "verwacht verloop", "en": "expected path"},
+    "too_early_until": {"nl": "te vroeg om te oordelen tot", "en": "too early to judge until"},
+    "no_data": {"nl": "geen gegevens bekend op deze datum", "en": "no data known on that date"},
+    "too_few": {
+        "nl": "te weinig gegevens om te vergelijken",
+        "en": "too few data points to compare",
+    },
+    "claims": {"nl": "Bijdrageclaims", "en": "Contribution claims"},
+    "toc": {"nl": "stap in de veranderingstheorie", "en": "theory-of-change step"},
+    "activity": {"nl": "activiteiten", "en": "activity evidence"},
+    "observed": {"nl": "waargenomen verandering", "en": "observed change"},
+    "rivals": {"nl": "andere verklaringen", "en": "rival explanations"},
+    "tests": {"nl": "toetsen", "en": "evidence tests"},
+    "changes": {
+        "nl": "Wat veranderde sinds de vorige ronde",
+        "en": "What changed since the last round",
+    },
+    "first_round": {
+        "nl": "Dit is de eerste ronde voor dit land.",
+        "en": "This is the country's first round.",
+    },
+    "new_values": {"nl": "nieuwe waarden", "en": "new values"},
+    "revised_values": {"nl": "herziene waarden", "en": "revised values"},
+    "changed_judgement": {"nl": "gewijzigd oordeel", "en": "changed judgement"},
+    "nothing_changed": {"nl": "geen", "en": "none"},
+    "approved_by": {
+        "nl": "goedgekeurd door {who} op {when} (versie {version})",
+        "en": "approved by {who} on {when} (version {version})",
+    },
+    "draft_by": {
+        "nl": "CONCEPT van {who}, versie {version}, nog niet goedgekeurd",
+        "en": "DRAFT by {who}, version {version}, not yet approved",
+    },
+    "demo": {
+        "nl": "Demonstratiekader — geen echte beoordeling",
+        "en": "Demonstration framework — not a real review",
+    },
+}
+
 
 def label(key: str, lang: str) -> str:
     """The word for a rating, status, path, test or kind; the key itself when unknown."""
