@@ -10,6 +10,7 @@ figures and a changed judgement.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -193,6 +194,10 @@ def demo_records(store: Store) -> list[Record]:
     return [*_objectives(), *_rounds(), *_judgements(), *_claims(store)]
 
 
+def _fixed(moment: dt.datetime) -> Callable[[], dt.datetime]:
+    return lambda: moment
+
+
 def seed_demo_framework(store_path: Path | str) -> int:
     """Write the demonstration framework beside a demonstration store, if its workspace is
     empty. Returns the number of records written (0 when there was work already)."""
@@ -211,6 +216,6 @@ def seed_demo_framework(store_path: Path | str) -> int:
         batch = [r for r in records if dates.get(r.round_id) == when]  # type: ignore[arg-type]
         moment = dt.datetime.combine((when or D(2025, 10, 1)) + dt.timedelta(days=3),
                                      dt.time(10, 0), dt.UTC)  # fmt: skip
-        fw = Framework(repo, clock=lambda m=moment: m)
+        fw = Framework(repo, clock=_fixed(moment))
         written += fw.seed(batch, author=DEMO_AUTHOR, approver=DEMO_APPROVER)
     return written

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import pandas as pd
 
 from indicators import formatting as fmt
 from indicators.access import Principal
-from indicators.analysis.comparison import compare_periods
+from indicators.analysis.comparison import Comparison, compare_periods
 from indicators.analysis.windows import Window
 from indicators.catalogue import Catalogue
 from indicators.errors import InputError, InsufficientDataError, Problem
@@ -119,7 +120,7 @@ def round_report(
     entry = found[0]
     rnd: ReviewRound = entry.record  # type: ignore[assignment]
     cat = store.catalogue()
-    kw = dict(country=rnd.country, visible=visible, as_of=as_of)
+    kw: dict[str, Any] = dict(country=rnd.country, visible=visible, as_of=as_of)
     objectives = framework.entries(principal, "objective", **kw)
     judgements = {e.record.objective_id: e for e in
                   framework.entries(principal, "judgement", round_id=rnd.id, **kw)}  # fmt: skip
@@ -158,10 +159,9 @@ def round_report(
 def _previous(
     framework: Framework, principal: Principal, rnd: ReviewRound, as_of: dt.datetime | None
 ) -> ReviewRound | None:
-    earlier = [e.record for e in framework.entries(principal, "review_round",
-                                                   country=rnd.country, as_of=as_of)
-               if e.record.date < rnd.date]  # type: ignore[attr-defined]  # fmt: skip
-    return max(earlier, key=lambda r: r.date) if earlier else None  # type: ignore[attr-defined]
+    entries = framework.entries(principal, "review_round", country=rnd.country, as_of=as_of)
+    earlier = [r for r in (cast(ReviewRound, e.record) for e in entries) if r.date < rnd.date]
+    return max(earlier, key=lambda r: r.date) if earlier else None
 
 
 def windows(link: IndicatorLink, vintage: dt.date, lang: str) -> tuple[Window, Window]:
@@ -185,7 +185,7 @@ def _span(start: dt.date, end: dt.date, lang: str) -> str:
 
 # Figures as known on a vintage never change while the store file stays the same (its
 # token is in the key), so the fitted comparison is kept per process.
-_PINNED: dict[tuple, object] = {}
+_PINNED: dict[tuple, Comparison | None] = {}
 
 
 def link_figures(
@@ -197,7 +197,9 @@ def link_figures(
     a, b = windows(link, rnd.vintage, lang)
     obs = store.observations(link.indicator_id, rnd.country, link.reporter, as_of=rnd.vintage)
     obs = obs[obs["value"].notna()]
-    base = dict(link=link, title=title, window_a=a.label, window_b=b.label, n_values=len(obs))
+    base: dict[str, Any] = dict(
+        link=link, title=title, window_a=a.label, window_b=b.label, n_values=len(obs)
+    )
     if obs.empty or ind is None:
         return LinkFigures(status="no_data", **base)
     base["last_period"] = pd.Timestamp(obs["period_start"].max()).date()
