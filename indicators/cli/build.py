@@ -9,7 +9,8 @@ from typing import Any
 from indicators.build import build_demo_store, needs_build
 from indicators.catalogue import DATA_DIR
 from indicators.cli.common import subcommand
-from indicators.errors import StoreError
+from indicators.cli.imports import _date
+from indicators.errors import ProjectError, StoreError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -25,6 +26,12 @@ def add_parser(subparsers: Any) -> None:
         type=Path,
         default=None,
         help="build from a folder of downloaded public files instead (no demonstration data)",
+    )
+    b.add_argument(
+        "--vintage",
+        type=_date,
+        default=None,
+        help="with --from: the date the figures were known, instead of each file's own date",
     )
     b.set_defaults(run=run)
 
@@ -49,14 +56,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build_from(args: argparse.Namespace) -> int:
-    """`build --from DIR`: a store of public files only (see indicators.importers.public)."""
+    """`build --from DIR`: a store of public files only (see indicators.importers.public).
+
+    Every file is listed with its outcome; the exit code is 1 when any was refused.
+    """
     from indicators.importers.public import build_public_store
 
-    result = build_public_store(args.store, args.from_dir, args.data_dir)
-    for report in result.imported:
-        print("\n".join(report.lines()))
-    for name in result.not_recognised:
-        print(f"Left alone (format not recognised): {name}")
-    added = sum(r.added for r in result.imported)
-    print(f"Built {result.path} from {len(result.imported)} public file(s): {added} observations")
+    result = build_public_store(args.store, args.from_dir, args.data_dir, vintage=args.vintage)
+    print("\n".join(result.lines()))
+    if result.refused:
+        names = ", ".join(f.file for f in result.refused)
+        raise ProjectError(
+            f"{len(result.refused)} of {len(result.files)} file(s) refused ({names}); "
+            f"the store holds the other {len(result.imported)}"
+        )
     return 0

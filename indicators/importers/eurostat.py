@@ -34,6 +34,18 @@ FREQ_NAMES = {"A": "annual", "Q": "quarterly", "M": "monthly"}
 _DATASET = re.compile(r"(?:ESTAT:)?([A-Za-z]+_[A-Za-z0-9_]+?)(?:\$[^()]*)?(?:\([\d.]+\))?$")
 
 
+# Eurostat datasets users download for these themes that fit no indicator of the
+# catalogue, with the reason (said per file instead of "unknown dataset").
+FITS_NO_INDICATOR = {
+    "migr_asytpsm": (
+        "migr_asytpsm counts beneficiaries of temporary protection, the scheme for people "
+        "displaced from Ukraine; it says nothing about departures from, returns to or "
+        "protection of nationals of the partnership countries, so it feeds no indicator "
+        "(for asylum applications by citizenship import migr_asyappctzm)"
+    ),
+}
+
+
 class DatasetMap(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     dataset: str
@@ -144,6 +156,8 @@ def _mapping(frame: pd.DataFrame, file: str, dataset: str | None) -> DatasetMap:
             Problem(file, None, "DATAFLOW", f"several datasets in one file: {sorted(found)}")
         )
     code = found.pop()
+    if code in FITS_NO_INDICATOR:
+        raise InputError(Problem(file, None, None, FITS_NO_INDICATOR[code]))
     if code not in known:
         raise InputError(
             Problem(

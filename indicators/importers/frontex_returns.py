@@ -6,6 +6,11 @@ Returnees are summed per destination country and calendar year into
 `return_frontex_ops` (reporting area EU27: the operations of the participating
 states together). A destination with no rows has no data, which is not zero: the
 list has no rows at all for Morocco or Algeria.
+
+The same release also comes as a table by year (YEAR, DEST, one column of returnees
+per participating state): annual only, which is the indicator's own frequency, so it
+feeds the same indicator with the same sums (a later file of the two revises the
+earlier; equal figures add nothing).
 """
 
 from __future__ import annotations
@@ -25,7 +30,11 @@ COLUMNS = ["ROID", "DATE", "MSNAME", "DEST", "N_RETURNEES"]
 
 def parse(path: Path, catalogue: Catalogue) -> Parsed:
     file = path.name
-    frame = readers.read_table(path, file, COLUMNS)
+    text = readers.read_text(path, file)
+    header = {h.strip().strip('"').upper() for h in readers.first_line(text).split(",")}
+    if {"YEAR", "DEST"} <= header and "ROID" not in header:
+        return _parse_by_year(path, file, text, catalogue)
+    frame = readers.read_table(path, file, COLUMNS, text=text)
     problems = Problems(file)
     rows = readers.source_rows(frame)
     parsed = Parsed("frontex-returns", pd.DataFrame(), len(frame), 0)
@@ -61,4 +70,42 @@ def parse(path: Path, catalogue: Catalogue) -> Parsed:
         period=period,
     )
     parsed.notes.append("returnees summed per destination and year over all operations")
+    return parsed
+
+
+def _parse_by_year(path: Path, file: str, text: str, catalogue: Catalogue) -> Parsed:
+    """The table by year: returnees per destination and year, summed over the states."""
+    frame = readers.read_table(path, file, ["YEAR", "DEST"], text=text)
+    problems = Problems(file)
+    rows = readers.source_rows(frame)
+    parsed = Parsed("frontex-returns", pd.DataFrame(), len(frame), 0)
+    states = [c for c in frame.columns if c not in ("YEAR", "DEST")]
+    if not states:
+        problems.add(1, None, "no column of returnees per participating state")
+    names = resolver().resolve_many(pd.Series(states, dtype=object))
+    for state, kind in zip(states, names["kind"], strict=True):
+        if kind != "country":
+            problems.add(1, state, "not a participating state's name")
+    total = pd.Series(0.0, index=frame.index)
+    for state in states:
+        n = fields.numbers(frame[state], rows, state, problems, missing=("",))
+        problems.add_mask(n < 0, rows, state, "a count cannot be negative")
+        total = total + n.fillna(0)
+    country, keep = places.countries(frame["DEST"], rows, "DEST", catalogue, problems, parsed)
+    period = fields.periods(frame["YEAR"], rows, "YEAR", problems)
+    problems.add_mask(
+        period["frequency"].notna() & (period["frequency"] != "A"), rows, "YEAR", "not a year"
+    )
+    problems.raise_if_any()
+    used = pd.DataFrame({"value": total, "_row": rows})[keep]
+    parsed.rows_used = len(used)
+    parsed.observations = fields.observations(
+        used,
+        indicator_id=INDICATOR,
+        source_id=SOURCE,
+        reporter=REPORTER,
+        country=country[keep],
+        period=period[keep],
+    )
+    parsed.notes.append("table by year: returnees summed over the participating states")
     return parsed

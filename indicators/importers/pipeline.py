@@ -9,6 +9,13 @@ Vintages: every observation carries the date its value was known (`--vintage`,
 default today). A value equal to what the store already knew adds nothing, so the
 same file imported twice adds nothing; a different value is added as a new vintage
 and the old one stays, so the store answers "as of" questions and lists revisions.
+
+A corrected file imported on the same day as the one it corrects gets no invented
+date: its values supersede the earlier import's at the same vintage, the earlier
+values stay in the store, and the import's provenance names the imports it
+superseded. We chose this over a vintage finer than a day because a vintage is the
+date figures were known, which publishers state as a date; what a same-day
+correction adds is an order, and the import ids already give it.
 """
 
 from __future__ import annotations
@@ -51,6 +58,11 @@ class ImportReport:
     dry_run: bool
     earlier_imports: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    superseded: int = 0
+    superseded_imports: list[int] = field(default_factory=list)
+    vintage_from: str = "--vintage"
+    indicators: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
 
     @property
     def rows_skipped(self) -> int:
@@ -58,10 +70,16 @@ class ImportReport:
 
     def summary(self) -> str:
         """One sentence for the imports table and the Data & sources page."""
-        return (
+        text = (
             f"{self.added} added, {self.revised} revised, {self.unchanged} unchanged; "
             f"{self.rows_used} of {self.rows_read} rows used, {self.rows_skipped} skipped"
         )
+        if self.superseded:
+            text += (
+                f"; supersedes {self.superseded} value(s) of import(s) "
+                f"{', '.join(map(str, self.superseded_imports))} at the same vintage"
+            )
+        return text + f"; vintage {self.vintage.isoformat()} from {self.vintage_from}"
 
     def lines(self) -> list[str]:
         head = "Dry run, nothing written" if self.dry_run else "Imported"
@@ -70,7 +88,8 @@ class ImportReport:
         out = [
             f"{head}: {self.file} as {self.format}"
             + (f" (detected: {self.detected})" if self.detected else ""),
-            f"  vintage {self.vintage.isoformat()}, sha256 {self.sha256[:12]}…",
+            f"  vintage {self.vintage.isoformat()} (from {self.vintage_from}), "
+            f"sha256 {self.sha256[:12]}…",
             f"  rows read {self.rows_read}, used {self.rows_used}, skipped {self.rows_skipped}",
             f"  observations: {self.added} would be added, {self.revised} revised, "
             f"{self.unchanged} unchanged"
@@ -78,6 +97,13 @@ class ImportReport:
             else f"  observations: {self.added} added, {self.revised} revised, "
             f"{self.unchanged} unchanged; {self.series_changed} series refreshed",
         ]
+        if self.superseded:
+            out.append(
+                f"  supersedes {self.superseded} value(s) of import(s) "
+                f"{self.superseded_imports} at the same vintage (a same-day correction)"
+            )
+        if self.indicators:
+            out.append(f"  fed: {', '.join(self.indicators)} for {', '.join(self.countries)}")
         for reason, n in sorted(self.skipped.items()):
             examples = ", ".join(self.skipped_examples.get(reason, []))
             out.append(f"  skipped {n}: {reason}" + (f" (e.g. {examples})" if examples else ""))
@@ -113,8 +139,13 @@ def import_file(
     dry_run: bool = False,
     operator: str | None = None,
     dataset: str | None = None,
+    vintage_from: str | None = None,
 ) -> ImportReport:
-    """Import one file into the store (see the module docstring); raise InputError if bad."""
+    """Import one file into the store (see the module docstring); raise InputError if bad.
+
+    `vintage_from` says where the vintage came from (recorded in the provenance);
+    default: "--vintage" when one is given, else "the import date".
+    """
     path = Path(path)
     file = path.name
     if not path.is_file():
@@ -125,15 +156,15 @@ def import_file(
     importer = detect.importer(fmt, file)
     store = Store(store_path)
     catalogue = store.catalogue()
+    if vintage_from is None:
+        vintage_from = "--vintage" if vintage else "the import date"
     vintage = vintage or dt.datetime.now(dt.UTC).date()
     options = {"dataset": dataset} if fmt == "eurostat" else {}
     parsed: Parsed = importer(path, catalogue, **options)
     frame = parsed.observations.assign(vintage=pd.Timestamp(vintage))
-    rows = frame["_row"].to_numpy() if "_row" in frame else None
     obs = validate_observations(frame.reset_index(drop=True), catalogue, file)
     sha = file_sha256(path)
     change = store.classify(obs)
-    _check_conflicts(change, rows, file, vintage)
     report = ImportReport(
         file=file,
         format=fmt,
@@ -144,26 +175,27 @@ def import_file(
         rows_used=parsed.rows_used,
         skipped=dict(parsed.skipped),
         skipped_examples=parsed.skipped_examples,
-        added=int((change["change"] == "new").sum()),
-        revised=int((change["change"] == "revised").sum()),
-        unchanged=int((change["change"] == "unchanged").sum()),
+        added=0,
+        revised=0,
+        unchanged=0,
         series_changed=0,
         import_id=None,
         dry_run=dry_run,
         earlier_imports=store.imports_of_file(sha),
         notes=parsed.notes,
+        vintage_from=vintage_from,
+        indicators=sorted(set(obs["indicator_id"])),
+        countries=sorted(set(obs["country_iso3"])),
     )
-    if dry_run or report.added + report.revised == 0:
+    _count_changes(report, change)
+    if dry_run or report.added + report.revised + report.superseded == 0:
         return report
     with write_store(store_path) as writer:
         # Checked again inside the transaction: another import may have landed since.
         change = writer.classify(obs)
-        _check_conflicts(change, rows, file, vintage)
-        wanted = change["change"].isin(["new", "revised"]).to_numpy()
+        _count_changes(report, change)
+        wanted = change["change"].isin(["new", "revised", "superseded"]).to_numpy()
         to_insert = obs[wanted]
-        report.added = int((change["change"] == "new").sum())
-        report.revised = int((change["change"] == "revised").sum())
-        report.unchanged = int((change["change"] == "unchanged").sum())
         import_id = writer.add_import(
             {
                 "format": fmt,
@@ -193,18 +225,11 @@ def import_file(
     return report
 
 
-def _check_conflicts(change: pd.DataFrame, rows, file: str, vintage: dt.date) -> None:
-    clash = (change["change"] == "conflict").to_numpy()
-    if not clash.any():
-        return
-    reason = (
-        f"a different value is already stored for this key at vintage {vintage}: "
-        "import a revision with a later --vintage"
-    )
-    hit_rows = rows[clash] if rows is not None else [None] * int(clash.sum())
-    problems = [Problem(file, int(r) if r is not None else None, None, reason) for r in hit_rows]
-    raise InputError(
-        problems[: InputError.max_listed],
-        f"{file}: {int(clash.sum())} problem(s), nothing written",
-        total=int(clash.sum()),
-    )
+def _count_changes(report: ImportReport, change: pd.DataFrame) -> None:
+    counts = change["change"].value_counts()
+    report.added = int(counts.get("new", 0))
+    report.revised = int(counts.get("revised", 0))
+    report.unchanged = int(counts.get("unchanged", 0))
+    report.superseded = int(counts.get("superseded", 0))
+    earlier = change.loc[change["change"] == "superseded", "previous_import"]
+    report.superseded_imports = sorted({int(i) for i in earlier.dropna()})

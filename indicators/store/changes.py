@@ -12,17 +12,21 @@ import pandas as pd
 from indicators.store.reader import _LATEST
 
 # new: no value for the key at or before the import's vintage; unchanged: the same
-# value, range and flags; conflict: a different value already stored at this very
-# vintage; revised: a different value known at an earlier vintage.
+# value, range and flags; superseded: a different value stored at this very vintage
+# by an earlier import (a corrected file the same day: the new import supersedes it,
+# and the imports table records which import it superseded); revised: a different
+# value known at an earlier vintage. A contradiction within one import (one key
+# twice) never gets here: indicators.observations refuses it.
 _CLASSIFY = f"""
     SELECT CASE
         WHEN k.indicator_id IS NULL THEN 'new'
         WHEN k.value IS NOT DISTINCT FROM i.value AND k.lower IS NOT DISTINCT FROM i.lower
              AND k.upper IS NOT DISTINCT FROM i.upper AND k.flags = i.flags
              AND k.period_end = CAST(i.period_end AS DATE) THEN 'unchanged'
-        WHEN k.vintage = CAST(i.vintage AS DATE) THEN 'conflict'
+        WHEN k.vintage = CAST(i.vintage AS DATE) THEN 'superseded'
         ELSE 'revised' END AS change,
-        k.value AS previous_value, k.vintage AS previous_vintage
+        k.value AS previous_value, k.vintage AS previous_vintage,
+        k.import_id AS previous_import
     FROM incoming_rows i
     LEFT JOIN ({_LATEST}) k
       ON k.indicator_id = i.indicator_id AND k.country_iso3 = i.country_iso3
@@ -49,12 +53,14 @@ _REVISIONS = f"""
 
 
 def classify(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.DataFrame:
-    """`change`, `previous_value`, `previous_vintage` for each row of `frame`, in order.
+    """`change`, `previous_value`, `previous_vintage`, `previous_import` per row, in order.
 
     All rows of `frame` share one vintage (an import has one).
     """
     if frame.empty:
-        return pd.DataFrame({"change": [], "previous_value": [], "previous_vintage": []})
+        return pd.DataFrame(
+            {"change": [], "previous_value": [], "previous_vintage": [], "previous_import": []}
+        )
     vintage = pd.Timestamp(frame["vintage"].iloc[0]).date()
     incoming = frame.assign(_position=range(len(frame)))
     con.register("incoming_rows", incoming)

@@ -20,13 +20,14 @@ from indicators.catalogue import Catalogue, Country, Indicator, Period, Source, 
 from indicators.errors import StoreError
 from indicators.store.schema import SCHEMA_VERSION
 
-# Latest vintage per observation key, optionally as known on a given date.
+# Latest vintage per observation key, optionally as known on a given date; within
+# one vintage date the later import (a same-day correction) supersedes the earlier.
 _LATEST = """
     SELECT * FROM observations
     WHERE (CAST(? AS DATE) IS NULL OR vintage <= CAST(? AS DATE))
     QUALIFY row_number() OVER (
         PARTITION BY indicator_id, country_iso3, reporter, period_start, source_id
-        ORDER BY vintage DESC) = 1
+        ORDER BY vintage DESC, import_id DESC) = 1
 """
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # One observation key: a value of one indicator, for one country, as reported by
 # one area, for one period, from one source, as known at one vintage date.
+# Within one vintage date a later import supersedes an earlier one (a corrected file
+# re-imported the same day): import_id is part of the primary key so that the
+# superseded value stays, and the latest is the highest (vintage, import_id).
 OBSERVATION_KEY = ("indicator_id", "country_iso3", "reporter", "period_start", "source_id")
 
 TABLES: dict[str, str] = {
@@ -68,7 +71,7 @@ TABLES: dict[str, str] = {
             source_id VARCHAR NOT NULL, vintage DATE NOT NULL,
             import_id INTEGER NOT NULL, is_demo BOOLEAN NOT NULL,
             PRIMARY KEY (indicator_id, country_iso3, reporter, period_start, source_id,
-                         vintage))""",
+                         vintage, import_id))""",
     "notes": """
         CREATE TABLE notes (
             note_id INTEGER PRIMARY KEY, indicator_id VARCHAR, country_iso3 VARCHAR,

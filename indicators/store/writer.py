@@ -44,8 +44,12 @@ class StoreWriter:
         row = self.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
-    def write_catalogue(self, cat: Catalogue) -> None:
-        """Replace the descriptive tables with the catalogue's current content."""
+    def write_catalogue(self, cat: Catalogue, *, demo_events: bool = True) -> None:
+        """Replace the descriptive tables with the catalogue's current content.
+
+        `demo_events=False` leaves the demonstration events out (a store of real
+        data only carries the real reference events).
+        """
         for table in (
             "themes",
             "countries",
@@ -111,6 +115,8 @@ class StoreWriter:
                 [p.id, p.label, p.start, p.end, p.title_nl, p.title_en, p.role],
             )
         for e in cat.events:
+            if not demo_events and e["demo"].strip().lower() == "true":
+                continue
             self.execute(
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [

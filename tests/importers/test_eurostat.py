@@ -74,9 +74,17 @@ def test_annual_file_for_a_monthly_indicator_is_refused_with_the_variant_to_use(
         import_file(store_copy, "eurostat", path)
 
 
-def test_unknown_dataset_is_an_error(store_copy):
+def test_a_dataset_that_fits_no_indicator_is_refused_with_its_reason(store_copy):
     path = realdata("eurostat", "migr_asytpsm_sdmxcsv2_both__natix.csv")
-    with pytest.raises(InputError, match="unknown dataset 'migr_asytpsm'"):
+    with pytest.raises(InputError, match="temporary protection.*feeds no indicator"):
+        import_file(store_copy, "eurostat", path)
+
+
+def test_unknown_dataset_is_an_error(store_copy, tmp_path):
+    text = realdata("eurostat", "migr_asytpsm_sdmxcsv2_both__natix.csv").read_text("utf-8")
+    path = tmp_path / "other.csv"
+    path.write_text(text.replace("MIGR_ASYTPSM", "MIGR_OTHERX"), "utf-8")
+    with pytest.raises(InputError, match="unknown dataset 'migr_otherx'"):
         import_file(store_copy, "eurostat", path)
 
 

@@ -90,18 +90,31 @@ def test_build_from_a_folder_of_public_files(tmp_path, capsys):
     ):
         shutil.copy(realdata(*parts), folder / parts[-1])
     store_path = tmp_path / "public.duckdb"
-    assert main(["build", "--from", str(folder), "--store", str(store_path)]) == 0
-    out = capsys.readouterr().out
-    assert "Left alone (format not recognised): unhcr_refugee" in out
+    # The UNHCR export holds totals over all origins only and the Eurostat extract has
+    # no row by citizenship: both refused on their own, the list still goes in.
+    assert main(["build", "--from", str(folder), "--store", str(store_path)]) == 1
+    captured = capsys.readouterr()
+    assert "Refused: unhcr_refugee_data_finder_EU_UK__natix.csv (unhcr)" in captured.out
+    assert "Refused: migr_eirfs_sdmxcsv_labels__natix.csv (eurostat)" in captured.out
+    assert "Imported: frontex_return_ops_returnees.csv as frontex-returns" in captured.out
+    assert "error: 2 of 3 file(s) refused" in captured.err
     store = Store(store_path)
     assert store.demo_status() == "real"  # no demonstration notice for this store
     assert set(store.counts_by_source()["source_id"]) == {"frontex_return_ops"}
-    assert len(store.imports()) == 1  # the Eurostat extract added nothing: not recorded
+    assert len(store.imports()) == 1  # the refused files left no trace
     assert main(["info", "--store", str(store_path), "--json"]) == 0
     assert '"demo": false' in capsys.readouterr().out
-    # A folder with a bad file leaves an existing store as it was.
-    before = digest(store_path)
+    # A bad file is refused on its own: the other files still go in.
     (folder / "broken.csv").write_text("ROID,DATE,MSNAME,DEST,N_RETURNEES\nx,y,z\n", "utf-8")
     assert main(["build", "--from", str(folder), "--store", str(store_path)]) == 1
-    assert digest(store_path) == before
+    out = capsys.readouterr().out
+    assert "Refused: broken.csv (frontex-returns)" in out and "row 2" in out
+    assert set(Store(store_path).counts_by_source()["source_id"]) == {"frontex_return_ops"}
     assert not list(Path(tmp_path).glob(".public.duckdb*"))
+    # A folder where nothing can be used leaves the existing store as it was.
+    before = digest(store_path)
+    only_bad = tmp_path / "bad"
+    only_bad.mkdir()
+    shutil.copy(folder / "broken.csv", only_bad / "broken.csv")
+    assert main(["build", "--from", str(only_bad), "--store", str(store_path)]) == 1
+    assert digest(store_path) == before

@@ -86,13 +86,29 @@ def test_revision_keeps_both_vintages_answers_as_of_and_lists_revisions(store_co
     # The trend of the changed series was refreshed in the same write.
     summary = store.series_summary("return_travel_documents", "MAR", "NL")
     assert summary is not None and summary["n_points"] == 2
-    # A different value at a vintage that already holds one is refused.
+    # A corrected file the same day supersedes the earlier import at that vintage: no
+    # invented date, the earlier value stays in the store, the provenance says so.
     clash = write(
         tmp_path, "return_travel_documents,MAR,NL,2024-Q1,99,,,,taskforce_internal\n", "clash.csv"
     )
+    fixed = import_file(store_copy, "template", clash, vintage=dt.date(2024, 8, 1))
+    assert (fixed.superseded, fixed.superseded_imports) == (1, [report.import_id])
+    store = Store(store_copy)
+    assert list(store.observations("return_travel_documents", "MAR")["value"]) == [99, 50]
+    imports = store.imports()
+    last = imports[imports["import_id"] == fixed.import_id].iloc[0]
+    assert f"supersedes 1 value(s) of import(s) {report.import_id}" in last["summary"]
+    kept = store._df(
+        "SELECT value FROM observations WHERE indicator_id = ? AND country_iso3 = ? "
+        "AND period_start = ? ORDER BY import_id",
+        ["return_travel_documents", "MAR", dt.date(2024, 1, 1)],
+    )
+    assert list(kept["value"]) == [42, 45, 99]
+    # A true contradiction within one import (one key twice) is still refused.
+    twice = write(tmp_path, _row(value="5") + _row(value="6"), "twice.csv")
     before = digest(store_copy)
-    with pytest.raises(InputError, match="later --vintage"):
-        import_file(store_copy, "template", clash, vintage=dt.date(2024, 8, 1))
+    with pytest.raises(InputError, match="duplicate key"):
+        import_file(store_copy, "template", twice, vintage=dt.date(2024, 9, 1))
     assert digest(store_copy) == before
 
 
