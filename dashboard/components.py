@@ -181,7 +181,8 @@ def gap_cell(indicator: Indicator, kind: str, lang: str) -> None:
         st.caption(sphere_tag(indicator, lang))
         text = t(kind, lang)
         if kind == "restricted" and services.principal().local:
-            text = t("restricted_local", lang)
+            real = services.holds_real_figures(indicator.id)
+            text = t("restricted_local" if real else "restricted_local_none", lang)
         st.info(text, icon=":material/lock:" if kind == "restricted" else ":material/block:")
 
 

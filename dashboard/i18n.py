@@ -75,6 +75,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Restricted: this store holds real restricted figures. They are shown only once "
         "sign-in is configured.",
     },
+    "restricted_local_none": {
+        "nl": "Beperkt toegankelijk: deze opslag bevat geen echte cijfers voor deze indicator. "
+        "Beperkte indicatoren worden alleen getoond als aanmelden is ingesteld.",
+        "en": "Restricted: this store holds no real figures for this indicator. Restricted "
+        "indicators are shown only once sign-in is configured.",
+    },
     "sign_in_needed": {
         "nl": "Meld u aan met uw organisatieaccount om het dashboard te openen.",
         "en": "Sign in with your organisation account to open the dashboard.",

@@ -183,6 +183,17 @@ def availability() -> pd.DataFrame:
     return _availability(store_path(), token(), visible_ids())
 
 
+def holds_real_figures(indicator_id: str) -> bool:
+    """Whether the store holds any real (not demonstration) value of the indicator.
+
+    For saying what is true in a gap cell; the figures themselves stay behind can_view.
+    """
+    every = frozenset(catalogue().indicator_by_id)
+    frame = _availability(store_path(), token(), every)
+    rows = frame[frame["indicator_id"] == indicator_id]
+    return bool(((rows["n_values"] > 0) & ~rows["any_demo"].astype(bool)).any())
+
+
 @st.cache_data(show_spinner=False, max_entries=2000)
 def _observations(
     path: str,

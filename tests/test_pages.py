@@ -124,6 +124,8 @@ def test_real_restricted_figures_are_not_shown_in_local_mode(use_store, fresh_st
     use_store(fresh_store_path)
     at = open_page("country", {"country": "TUN"})
     assert t("restricted_local", "nl") in texts(at)
+    # The other restricted indicators hold demonstration figures only: the gap says so.
+    assert t("restricted_local_none", "nl") in texts(at)
     assert not any("Reactietijd" in title for title in chart_titles(at))
 
 
