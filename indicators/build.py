@@ -12,9 +12,9 @@ import pandas as pd
 from indicators.catalogue import DATA_DIR, load_catalogue
 from indicators.demo import DEMO_SEED, generate_demo
 from indicators.demo.generator import with_synthetic_countries
-from indicators.framework.demo import seed_demo_framework
 from indicators.derived import refresh_derived
 from indicators.errors import StoreError
+from indicators.framework.demo import seed_demo_framework
 from indicators.observations import validate_observations
 from indicators.store import Store, write_store
 
