@@ -75,6 +75,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Restricted: this store holds real restricted figures. They are shown only once "
         "sign-in is configured.",
     },
+    "frequency_why": {"nl": "Waarom deze frequentie", "en": "Why this frequency"},
     "restricted_local_none": {
         "nl": "Beperkt toegankelijk: deze opslag bevat geen echte cijfers voor deze indicator. "
         "Beperkte indicatoren worden alleen getoond als aanmelden is ingesteld.",

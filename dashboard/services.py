@@ -183,6 +183,20 @@ def availability() -> pd.DataFrame:
     return _availability(store_path(), token(), visible_ids())
 
 
+def frequencies(lang: str) -> pd.DataFrame:
+    """Each indicator this session may see, its frequency and why (Method page)."""
+    rows = [
+        {
+            t("indicator", lang): ind.title(lang),
+            t("frequency", lang): t("freq_" + ind.frequency, lang),
+            t("frequency_why", lang): ind.frequency_why(lang) if ind.frequency_why else "",
+        }
+        for ind in catalogue().indicators
+        if ind.id in visible_ids()
+    ]
+    return pd.DataFrame(rows)
+
+
 def holds_real_figures(indicator_id: str) -> bool:
     """Whether the store holds any real (not demonstration) value of the indicator.
 
@@ -698,6 +712,9 @@ def _trend_chart(
         comparison=pd.concat(comparison_levels) if comparison_levels else None,
         series_names={c.iso3: c.name(lang) for c in cat.countries},
         note=DEMO_MARK[lang] if demo else None,
+        scale=(_summary_index(path, token).get((indicator_id, country, reporter)) or {}).get(
+            "scale"
+        ),
     )
 
 

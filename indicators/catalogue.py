@@ -67,6 +67,7 @@ class Indicator(_Model):
     counts: Text
     desired_direction: Literal["up", "down", "none"]
     frequency: Frequency
+    frequency_why: Text | None = None  # why this frequency (Data & sources, Method)
     value_kind: Literal["count", "ratio", "days", "percent"]
     sources: list[str] = Field(min_length=1)
     reporters: list[str] = Field(min_length=1)

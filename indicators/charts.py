@@ -33,6 +33,8 @@ _LABELS = {
         "provisional_period": "voorlopige periode",
         "observed": "waargenomen",
         "trend": "trend",
+        "typical": "trend: typisch niveau",
+        "typical_hover": "typisch niveau (meetkundig gemiddelde, zonder seizoen)",
         "interval": "{p}%-interval",
     },
     "en": {
@@ -41,6 +43,8 @@ _LABELS = {
         "provisional_period": "provisional period",
         "observed": "observed",
         "trend": "trend",
+        "typical": "trend: typical level",
+        "typical_hover": "typical level (geometric mean, seasonally adjusted)",
         "interval": "{p}% interval",
     },
 }
@@ -126,6 +130,7 @@ def observed_spec(
                     "type": "scatter",
                     "x": bx + bx[::-1],
                     "y": band["upper"].tolist() + band["lower"].tolist()[::-1],
+                    "mode": "lines",  # plotly adds markers to short traces without a mode
                     "fill": "toself",
                     "fillcolor": _rgba(style["color"], 0.18),
                     "line": {"width": 0},
@@ -190,6 +195,7 @@ def trend_spec(
     comparison: pd.DataFrame | None = None,
     series_names: dict[str, str] | None = None,
     note: str | None = None,
+    scale: str | None = None,
 ) -> Spec:
     """Observed points over the trend fan (50/80/95%), provisional periods, events.
 
@@ -197,6 +203,9 @@ def trend_spec(
     observed, level, lo50…hi95). `events` has event_date, type, title_nl, title_en.
     `comparison` has country_iso3, period_start, level: other countries' trend levels
     for context, labelled by `series_names`. `note` is a subtitle (the demonstration mark).
+    `scale` is the trend model's scale: on "log" the line is the typical level (the
+    seasonally adjusted geometric mean, below which half the values fall and far above
+    which outbursts lie), and legend and hover name it so (Method page: "The level").
     """
     lang = "en" if lang == "en" else "nl"
     words = _LABELS[lang]
@@ -209,6 +218,7 @@ def trend_spec(
                 "type": "scatter",
                 "x": x + x[::-1],
                 "y": trend[f"hi{level}"].tolist() + trend[f"lo{level}"].tolist()[::-1],
+                "mode": "lines",  # plotly adds markers to short traces without a mode
                 "fill": "toself",
                 "fillcolor": _rgba(PALETTE[0], alpha),
                 "line": {"width": 0},
@@ -216,17 +226,18 @@ def trend_spec(
                 "hoverinfo": "skip",
             }
         )
+    typical = scale == "log"
     traces.append(
         {
             "type": "scatter",
             "x": x,
             "y": trend["level"].tolist(),
-            "name": words["trend"],
+            "name": words["typical" if typical else "trend"],
             "mode": "lines",
             "line": {"color": LEVEL_COLOUR, "width": 1},
             "customdata": trend[["lo95", "hi95"]].to_numpy(float).tolist(),
             "hovertemplate": "%{y:,.4~g} (95%: %{customdata[0]:,.4~g}–%{customdata[1]:,.4~g})"
-            f"<extra>{words['trend']}</extra>",
+            f"<extra>{words['typical_hover' if typical else 'trend']}</extra>",
         }
     )
     others = comparison if comparison is not None else pd.DataFrame(columns=["country_iso3"])

@@ -112,3 +112,14 @@ def test_bad_event_row_is_reported_with_row_number(data_copy):
     assert ("events.csv", "country") in problems
     assert ("events.csv", "type") in problems
     assert all(p.row for p in err.value.problems if p.file == "events.csv")
+
+
+def test_every_indicator_says_why_it_has_its_frequency(catalogue):
+    # Data & sources and the Method page show it; a missing reason would show nothing.
+    missing = [i.id for i in catalogue.indicators if i.frequency_why is None]
+    assert not missing
+    for ind in catalogue.indicators:
+        assert ind.frequency_why is not None
+        words = {"M": ("maand", "Monthly"), "Q": ("kwartaal", "Quarterly"), "A": ("jaar", "Annual")}
+        nl, en = words[ind.frequency]
+        assert nl in ind.frequency_why.nl.lower() and ind.frequency_why.en.startswith(en), ind.id

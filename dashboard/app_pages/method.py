@@ -57,6 +57,23 @@ Bij een **vergelijking van twee perioden** toont het dashboard de verandering me
 80%-interval (dikke balk) en een 95%-interval (dunne lijn). Omdat ruis kan blijven hangen,
 zijn deze intervallen breder dan een eenvoudige berekening zou geven — dat is de bedoeling.
 """,
+        "level": """
+### Het niveau dat de lijn toont
+Wordt een reeks op de **logaritmische schaal** gemodelleerd (aantallen met uitschieters,
+zoals grensdetecties per maand), dan toont de lijn het **typisch niveau**: het meetkundig
+gemiddelde zonder seizoenspatroon. Ongeveer de helft van de waarden ligt erboven, de helft
+eronder; uitschieters (zoals de uitbarstingen uit Tunesië in 2011 en 2023) liggen er ver
+boven, en het rekenkundig gemiddelde van de maanden ligt dus hoger dan de lijn. Grafiek en
+legenda noemen de lijn dan 'trend: typisch niveau'. We kozen het typisch niveau omdat het
+niet door één uitschieter wordt opgetrokken en omdat de vergelijking van twee perioden
+(een verandering in procenten) erop is gebaseerd; zo zeggen lijn en zin hetzelfde.
+""",
+        "frequency": """
+### Per maand, kwartaal of jaar
+Elke indicator gebruikt één frequentie: de fijnste die de bron publiceert, tenzij hieronder
+anders staat. Cijfers worden nooit over perioden verdeeld of opgeteld: een bestand dat grover
+is dan zijn indicator wordt geweigerd, met de variant die u wel kunt downloaden.
+""",
         "scale": """
 ### De waarschijnlijkheidsschaal
 Kansen worden altijd met dezelfde woorden beschreven, volgens de schaal hieronder (de schaal
@@ -143,6 +160,23 @@ central line is drawn quietly on purpose: the uncertainty matters as much as the
 and a 95% interval (thin line). Because noise can linger, these intervals are wider than a
 simple calculation would give — as they should be.
 """,
+        "level": """
+### The level the line shows
+When a series is modelled on the **log scale** (counts with outbursts, such as monthly border
+detections), the line shows the **typical level**: the geometric mean with the seasonal
+pattern taken out. About half the values lie above it and half below; outbursts (such as the
+departures from Tunisia in 2011 and 2023) lie far above it, so the arithmetic mean of the
+months is higher than the line. Chart and legend then call the line 'trend: typical level'.
+We chose the typical level because one outburst does not pull it up and because the
+comparison of two periods (a change in percent) is based on it, so line and sentence say
+the same.
+""",
+        "frequency": """
+### Monthly, quarterly or annual
+Each indicator uses one frequency: the finest its source publishes, unless the table below
+says otherwise. Figures are never split or summed across periods: a file coarser than its
+indicator is refused, naming the variant to download instead.
+""",
         "scale": """
 ### The likelihood scale
 Probabilities are always put into the same words, following the scale below (the scale the
@@ -194,8 +228,11 @@ from what the Netherlands does.
 }
 text = SECTIONS["en" if lang == "en" else "nl"]
 
-for section in ("seen", "trend", "intervals", "scale"):
+for section in ("seen", "trend", "intervals", "level", "frequency"):
     st.markdown(text[section])
+    if section == "frequency":
+        st.dataframe(services.frequencies(lang), hide_index=True, width="content")
+st.markdown(text["scale"])
 st.dataframe(services.likelihood_scale(lang), hide_index=True, width="content")
 st.markdown(text["verdicts"])
 st.markdown(text["panel"])

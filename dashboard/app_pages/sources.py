@@ -88,6 +88,8 @@ for theme in cat.themes:
                 f"{components.sphere_tag(ind, lang)}"
             )
             st.caption(t("sphere_" + ind.sphere + "_help", lang))
+            if ind.frequency_why:
+                st.markdown(f"**{t('frequency_why', lang)}:** {ind.frequency_why(lang)}")
             if ind.description_processing:
                 st.markdown(f"**{t('processing', lang)}:** {ind.description_processing(lang)}")
             st.markdown(f"**{t('caveats', lang)}:**")

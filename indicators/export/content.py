@@ -9,7 +9,7 @@ what one exports.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -73,6 +73,8 @@ class ChartContent:
     store_meta: dict[str, str] = field(default_factory=dict)
     # What the values are in when a page shows them rescaled (e.g. 'index, 2016–2021 = 100').
     shown_unit: str | None = None
+    # The trend model's scale ("log": the line is the typical level; see charts.trend_spec).
+    trend_scale: str | None = None
 
     @property
     def restricted(self) -> bool:
@@ -141,7 +143,12 @@ class ChartContent:
         cat = self.catalogue
         if len(self.countries) == 1 and len(self.trend):
             return trend_figure(
-                self.trend, self.indicator, lang, title=self.title(lang), events=self.events
+                self.trend,
+                self.indicator,
+                lang,
+                title=self.title(lang),
+                events=self.events,
+                scale=self.trend_scale,
             )
         names = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
         if len(self.countries) > 1:
@@ -228,6 +235,7 @@ def chart_content(
         if len(countries) == 1
         else pd.DataFrame(),
         events=store.events(countries[0]) if len(countries) == 1 else pd.DataFrame(),
+        trend_scale=_trend_scale(store, ind.id, countries, reporter),
         sentences=_sentences(store, cat, ind, countries, reporter, a, b),
         demo=bool(obs["is_demo"].any()) if len(obs) else False,
         data_date=period_label(last, ind.frequency) if last else None,
@@ -269,3 +277,11 @@ def _sentences(
         out["nl"].append(result.sentence_nl)
         out["en"].append(result.sentence_en)
     return out
+
+
+def _trend_scale(store, indicator_id: str, countries: Sequence[str], reporter: str) -> str | None:
+    """The stored trend model's scale of a one-country chart (None for several or none)."""
+    if len(countries) != 1:
+        return None
+    summary = store.series_summary(indicator_id, countries[0], reporter)
+    return str(summary["scale"]) if summary and summary.get("scale") else None

@@ -7,6 +7,7 @@ import pytest
 from dashboard.i18n import t
 from indicators.analysis import SCALE
 from indicators.analysis.methods import LABELS
+from indicators.store import Store
 from tests.test_pages import open_page, texts
 
 
@@ -55,10 +56,15 @@ def test_a_bad_indicator_link_says_so(use_store, demo_store_path):
 def test_method_page_explains_with_the_librarys_own_scale(use_store, demo_store_path, lang):
     use_store(demo_store_path)
     at = open_page("method", {"lang": lang})
-    scale = at.dataframe[0].value
+    # Which frequency each indicator uses and why, from the catalogue itself.
+    frequencies = at.dataframe[0].value
+    cat = Store(demo_store_path).catalogue()
+    assert list(frequencies.iloc[:, 0]) == [i.title(lang) for i in cat.indicators]
+    assert list(frequencies.iloc[:, 2]) == [i.frequency_why(lang) for i in cat.indicators]
+    scale = at.dataframe[1].value
     assert list(scale.iloc[:, 0]) == [step.words(lang) for step in SCALE]
     assert list(scale.iloc[:, 1]) == [step.range_label for step in SCALE]
-    methods = at.dataframe[1].value
+    methods = at.dataframe[2].value
     assert list(methods.iloc[:, 0]) == [labels[lang] for labels in LABELS.values()]
     shown = texts(at)
     heading = {
@@ -68,3 +74,5 @@ def test_method_page_explains_with_the_librarys_own_scale(use_store, demo_store_
     assert heading[lang] in shown
     nodetect = {"nl": "niet hetzelfde als 'geen verandering'", "en": "not the same as 'no change'"}
     assert nodetect[lang] in shown
+    typical = {"nl": "trend: typisch niveau", "en": "trend: typical level"}
+    assert typical[lang] in shown
