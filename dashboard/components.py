@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import downloads, services
 from dashboard.i18n import DEFAULT_LANG, LANG_NAMES, t
+from indicators import formatting
 from indicators.catalogue import Indicator
 from indicators.charts import events_in_view, provisional_runs
 
@@ -191,16 +192,21 @@ def chart_summary(obs: pd.DataFrame, indicator: Indicator, lang: str) -> str:
     if values.empty:
         return t("no_data", lang)
     last = values.iloc[-1]
-    fmt = "{:,.0f}" if indicator.is_count else "{:,.1f}"
+    freq = indicator.frequency
     return t(
         "chart_summary",
         lang,
         n=len(values),
-        first=values["period_start"].min().strftime("%Y-%m"),
-        last=values["period_end"].max().strftime("%Y-%m"),
-        value=fmt.format(last["value"]) + (" " + indicator.short_unit).rstrip(),
-        period=last["period_start"].strftime("%Y-%m"),
+        first=formatting.period(values["period_start"].min(), freq, lang, short=True),
+        last=formatting.period(values["period_start"].max(), freq, lang, short=True),
+        value=_value(last["value"], indicator, lang),
+        period=formatting.period(last["period_start"], freq, lang, short=True),
     )
+
+
+def _value(x: float, indicator: Indicator, lang: str, *, unit: bool = True) -> str:
+    text = formatting.number(x, lang, indicator.decimals)
+    return f"{text} {indicator.short_unit}".rstrip() if unit else text
 
 
 def trend_summary(
@@ -210,22 +216,21 @@ def trend_summary(
     seen = trend[trend["observed"].astype(bool)]
     if seen.empty:
         return t("no_data", lang)
-    fmt = "{:,.0f}" if indicator.is_count else "{:,.1f}"
-    unit = (" " + indicator.short_unit).rstrip()
     last, end = seen.iloc[-1], trend.iloc[-1]
+    freq = indicator.frequency
     parts = [
         t(
             "trend_summary",
             lang,
             n=len(seen),
-            first=f"{seen['period_start'].min():%Y-%m}",
-            last=f"{seen['period_start'].max():%Y-%m}",
-            value=fmt.format(last["value"]) + unit,
-            period=f"{last['period_start']:%Y-%m}",
-            end=f"{end['period_start']:%Y-%m}",
-            level=fmt.format(end["level"]) + unit,
-            low=fmt.format(end["lo95"]),
-            high=fmt.format(end["hi95"]) + unit,
+            first=formatting.period(seen["period_start"].min(), freq, lang, short=True),
+            last=formatting.period(seen["period_start"].max(), freq, lang, short=True),
+            value=_value(last["value"], indicator, lang),
+            period=formatting.period(last["period_start"], freq, lang, short=True),
+            end=formatting.period(end["period_start"], freq, lang, short=True),
+            level=_value(end["level"], indicator, lang),
+            low=_value(end["lo95"], indicator, lang, unit=False),
+            high=_value(end["hi95"], indicator, lang),
         )
     ]
     if runs := provisional_runs(trend):
@@ -233,7 +238,8 @@ def trend_summary(
     marked = events_in_view(events, trend)
     if len(marked):
         listed = [
-            f"{services.event_label(str(r.type), lang)} {pd.Timestamp(str(r.event_date)):%Y-%m}"
+            f"{services.event_label(str(r.type), lang)} "
+            f"{formatting.date(pd.Timestamp(str(r.event_date)), lang, short=True)}"
             for r in marked.itertuples()
         ]
         parts.append(t("events_marked", lang, events="; ".join(listed)))
@@ -293,14 +299,12 @@ def chart_card(
         downloads.chart_downloads(indicator, fig, obs, lang, key, windows)
 
 
-def _signed_pct(x: float | None) -> str:
-    if x is None or pd.isna(x):
-        return "–"
-    return f"{x:+,.0f}%" if abs(x) >= 10 else f"{x:+,.1f}%"
+def _signed_pct(x: float | None, lang: str) -> str:
+    return formatting.change_percent(None if x is None or pd.isna(x) else float(x), lang)
 
 
-def _interval(low: float, high: float) -> str:
-    return f"{_signed_pct(low)} … {_signed_pct(high)}"
+def _interval(low: float, high: float, lang: str) -> str:
+    return f"{_signed_pct(low, lang)} … {_signed_pct(high, lang)}"
 
 
 def forest_summary(rows: pd.DataFrame, lang: str) -> str:
@@ -323,17 +327,17 @@ def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
     shown = pd.DataFrame(
         {
             t("method", lang): panel["label"],
-            t("change_pct", lang): panel["estimate_pct"].map(_signed_pct),
+            t("change_pct", lang): panel["estimate_pct"].map(lambda x: _signed_pct(x, lang)),
             t("interval80", lang): [
-                _interval(lo, hi)
+                _interval(lo, hi, lang)
                 for lo, hi in zip(panel["low80_pct"], panel["high80_pct"], strict=True)
             ],
             t("interval95", lang): [
-                _interval(lo, hi)
+                _interval(lo, hi, lang)
                 for lo, hi in zip(panel["low95_pct"], panel["high95_pct"], strict=True)
             ],
-            t("probability_increase", lang): (100 * panel["probability_increase"]).map(
-                "{:.0f}%".format
+            t("probability_increase", lang): panel["probability_increase"].map(
+                lambda p: formatting.percent(p, lang, 0, ratio=True)
             ),
             t("likelihood_term", lang): panel["likelihood"],
             t("verdict", lang): panel["verdict"].map(lambda v: t("verdict_" + v, lang)),
@@ -362,7 +366,7 @@ def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
         band_label=t("sdc_band", lang),
     )
     summary = "; ".join(
-        f"{label}: {_signed_pct(est)} [{_interval(lo, hi)}]"
+        f"{label}: {_signed_pct(est, lang)} [{_interval(lo, hi, lang)}]"
         for label, est, lo, hi in zip(
             rows["label"], rows["estimate"], rows["low95"], rows["high95"], strict=True
         )
@@ -384,7 +388,7 @@ def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
             t(
                 "sdc_line",
                 lang,
-                size=f"{sdc:,.0f}%" if sdc >= 10 else f"{sdc:,.1f}%",
+                size=formatting.percent(sdc, lang, 0 if sdc >= 10 else 1),
                 a=row.window_a,
             )
         )
@@ -401,19 +405,15 @@ def series_summary(frame: pd.DataFrame, unit: str, lang: str, decimals: int = 0)
         return t("no_data", lang)
     latest = values.groupby("series", sort=True).tail(1)
     parts = [
-        f"{r.series}: {_number(r.value, decimals, lang)}{unit} ({r.period_start:%Y-%m})"
+        f"{r.series}: {formatting.number(r.value, lang, decimals)}{unit} "
+        f"({formatting.period(r.period_start, 'M', lang, short=True)})"
         for r in latest.itertuples()
     ]
     return t(
         "series_summary",
         lang,
         n=len(latest),
-        first=values["period_start"].min().strftime("%Y-%m"),
-        last=values["period_start"].max().strftime("%Y-%m"),
+        first=formatting.period(values["period_start"].min(), "M", lang, short=True),
+        last=formatting.period(values["period_start"].max(), "M", lang, short=True),
         latest="; ".join(parts),
     )
-
-
-def _number(x: float, decimals: int, lang: str) -> str:
-    text = f"{x:,.{decimals}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text

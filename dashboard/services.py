@@ -26,7 +26,7 @@ import streamlit as st
 
 from dashboard import auth
 from dashboard.i18n import t
-from indicators import access, audit
+from indicators import access, audit, formatting
 from indicators.analysis import SCALE, Comparison, compare_from_store
 from indicators.analysis.direction import Direction, direction_of_travel
 from indicators.analysis.methods import LABELS as METHOD_LABELS
@@ -788,9 +788,9 @@ def evidence_levels(lang: str) -> pd.DataFrame:
             t("criteria", lang): t(
                 "quality_criteria",
                 lang,
-                coverage=f"{th.min_coverage:.0%}",
-                provisional=f"{th.max_provisional:.0%}",
-                flagged=f"{th.max_flagged:.0%}",
+                coverage=formatting.percent(th.min_coverage, lang, 0, ratio=True),
+                provisional=formatting.percent(th.max_provisional, lang, 0, ratio=True),
+                flagged=formatting.percent(th.max_flagged, lang, 0, ratio=True),
             )
             + ("" if th.break_allowed else " " + t("quality_no_break", lang)),
         }

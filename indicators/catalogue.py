@@ -94,6 +94,11 @@ class Indicator(_Model):
     def is_count(self) -> bool:
         return self.value_kind == "count"
 
+    @property
+    def decimals(self) -> int:
+        """The precision figures of this indicator are shown and downloaded with."""
+        return 0 if self.is_count else 1
+
 
 @dataclass(frozen=True)
 class Country:

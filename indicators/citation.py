@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from indicators import formatting
 from indicators.catalogue import Catalogue, Indicator
 
 DEMO_MARK = {
@@ -49,19 +50,17 @@ def source_line(
         line = f"{DEMO_MARK[lang if lang in DEMO_MARK else 'nl']} ({w['modelled']} {line})"
     details = []
     if last_period:
-        details.append(f"{w['data_to']} {period_label(last_period, indicator.frequency)}")
+        details.append(
+            f"{w['data_to']} {formatting.period(last_period, indicator.frequency, lang)}"
+        )
     if vintage:
-        details.append(f"{w['vintage']} {vintage.isoformat()}")
+        details.append(f"{w['vintage']} {formatting.date(vintage, lang)}")
     return line + (", " + ", ".join(details) if details else "")
 
 
 def period_label(day: dt.date, frequency: str) -> str:
-    """'2025-12', '2025-Q4' or '2025': a period as data dates are written."""
-    if frequency == "M":
-        return f"{day.year}-{day.month:02d}"
-    if frequency == "Q":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    return str(day.year)
+    """'2025-12', '2025-Q4' or '2025': a period as data dates and file names write it."""
+    return formatting.period_code(day, frequency)
 
 
 def full_citations(indicator: Indicator, catalogue: Catalogue) -> list[str]:

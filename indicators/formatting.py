@@ -48,7 +48,7 @@ _PERIOD_PATTERNS: dict[tuple[str, str], str] = {
 _SHORT_PERIOD_PATTERNS: dict[tuple[str, str], str] = {
     ("nl", "M"): "MMM y",
     ("en", "M"): "MMM y",
-    ("nl", "Q"): "QQQ y",
+    ("nl", "Q"): "QQQQ y",  # "K4 2025" is not how Dutch prose writes a quarter
     ("en", "Q"): "QQQ y",
     ("nl", "A"): "y",
     ("en", "A"): "y",

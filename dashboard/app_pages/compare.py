@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard import components, services
 from dashboard.i18n import t
+from indicators import formatting
 
 lang = components.current_lang()
 cat = services.catalogue()
@@ -199,7 +200,7 @@ if len(ok):
                 t("robustness_panel", lang): agreement,
                 t("verdict", lang): [t("verdict_" + v, lang) for v in ok["verdict"]],
                 t("sdc_short", lang): ok["smallest_detectable_change_pct"].map(
-                    lambda x: f"{x:,.0f}%" if pd.notna(x) else "–"
+                    lambda x: formatting.percent(x if pd.notna(x) else None, lang, 0)
                 ),
             }
         ),

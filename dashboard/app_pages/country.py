@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import components, downloads, services
 from dashboard.i18n import t
+from indicators import formatting
 
 lang = components.current_lang()
 cat = services.catalogue()
@@ -78,7 +79,7 @@ with st.container(border=True):
         title = ev.title_en if lang == "en" else ev.title_nl
         kind = str(ev.type)
         st.markdown(
-            f"{services.event_symbol(kind)} **{ev.event_date:%Y-%m-%d}** · "
+            f"{services.event_symbol(kind)} **{formatting.date(ev.event_date, lang)}** · "
             f"{services.event_label(kind, lang)} · {title}"
         )
 

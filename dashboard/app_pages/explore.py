@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard import components, services
 from dashboard.i18n import t
+from indicators import formatting
 
 lang = components.current_lang()
 cat = services.catalogue()
@@ -155,7 +156,7 @@ else:
         f" — {t('mode_' + mode, lang).lower()}" if mode != "absolute" else ""
     )
     if as_of is not None:
-        title += f" ({t('as_of', lang).lower()} {as_of.isoformat()})"
+        title += f" ({t('as_of', lang).lower()} {formatting.date(as_of, lang)})"
     fig = services.explore_chart(frame, ind, lang, title=title, y_title=y_title, log_y=log_y)
     short = {"absolute": f" {ind.short_unit}".rstrip(), "indexed": "", "per_capita": ""}[mode]
     decimals = 0 if mode == "absolute" and ind.is_count else 1

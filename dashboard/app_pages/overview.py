@@ -7,11 +7,11 @@ data are and how many indicators have too little data, and lead to the country p
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import components, services
 from dashboard.i18n import t
+from indicators import formatting
 
 lang = components.current_lang()
 cat = services.catalogue()
@@ -73,7 +73,7 @@ for country in [c for c in cat.countries if c.role == "priority"]:
             st.markdown("\n".join(lines) if lines else t("no_data", lang))
             newest = max(latest) if latest else None
             dated = (
-                f"{t('latest_data', lang)}: {pd.Timestamp(newest):%Y-%m}"
+                f"{t('latest_data', lang)}: {formatting.period(newest, 'M', lang)}"
                 if newest is not None
                 else t("no_data", lang)
             )

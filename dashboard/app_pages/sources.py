@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard import components, services
 from dashboard.i18n import t
+from indicators import formatting
 
 lang = components.current_lang()
 cat = services.catalogue()
@@ -99,7 +100,7 @@ for theme in cat.themes:
             for sid in ind.sources:
                 src = cat.source_by_id[sid]
                 dates = " · ".join(
-                    f"{t(label, lang)} {day.isoformat()}"
+                    f"{t(label, lang)} {formatting.date(day, lang)}"
                     for label, day in (
                         ("published", src.date_published),
                         ("accessed", src.date_accessed),

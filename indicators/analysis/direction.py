@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from indicators import formatting
 from indicators.analysis.likelihood import Likelihood, likelihood
 from indicators.analysis.sceptical import sceptical_probabilities
 
@@ -202,5 +203,4 @@ def _lang(lang: str) -> str:
 
 
 def _number(x: float, lang: str, decimals: int) -> str:
-    text = f"{x:,.{decimals}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
+    return formatting.number(x, lang, decimals)

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from indicators import formatting
 from indicators.analysis.likelihood import likelihood
 from indicators.analysis.methods import LABELS
 
@@ -267,16 +268,12 @@ def _size(c: Comparison, absolute: float, pct: float | None, lang: str) -> str:
 
 
 def _decimals(x: float) -> int:
-    return 0 if abs(x) >= 100 else 1 if abs(x) >= 1 else 2
+    return formatting.decimals_for(x)
 
 
 def _signed(x: float, lang: str, decimals: int) -> str:
-    text = _number(abs(x), lang, decimals)
-    if text.strip("0.,") == "":
-        return text
-    return ("+" if x > 0 else "−") + text
+    return formatting.signed(x, lang, decimals)
 
 
 def _number(x: float, lang: str, decimals: int) -> str:
-    text = f"{x:,.{decimals}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
+    return formatting.number(x, lang, decimals)
