@@ -12,7 +12,7 @@ PROCESSES ?=
 PORT ?= 8501
 PYTEST_ARGS ?=
 
-.PHONY: run test bench setup system-packages service-user store public-store lint typecheck clean
+.PHONY: run test bench setup system-packages service-user store public-store lint typecheck clean translations
 
 setup: $(STAMP) system-packages service-user
 
@@ -72,6 +72,15 @@ test: setup
 
 bench: setup store
 	$(BIN)/python bench/run.py
+
+# Interface texts: extract the keys the code uses, update both gettext catalogues
+# (new keys arrive empty and a test fails until they are translated), compile them.
+# The compiled .mo files are committed; a test fails when one is older than its .po.
+LOCALE_DIR := dashboard/locale
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k t -k tn:1,2 -k N_ --omit-header -o $(LOCALE_DIR)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE_DIR)/messages.pot -d $(LOCALE_DIR) -D messages -w 88 --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel compile -d $(LOCALE_DIR) -D messages --statistics
 
 lint: $(STAMP)
 	$(BIN)/ruff check indicators dashboard tests bench

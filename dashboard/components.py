@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import downloads, services
-from dashboard.i18n import DEFAULT_LANG, LANG_NAMES, t
+from dashboard.i18n import DEFAULT_LANG, LANG_NAMES, t, tn
 from indicators import formatting
 from indicators.catalogue import Indicator
 from indicators.charts import events_in_view, provisional_runs
@@ -193,8 +193,9 @@ def chart_summary(obs: pd.DataFrame, indicator: Indicator, lang: str) -> str:
         return t("no_data", lang)
     last = values.iloc[-1]
     freq = indicator.frequency
-    return t(
+    return tn(
         "chart_summary",
+        len(values),
         lang,
         n=len(values),
         first=formatting.period(values["period_start"].min(), freq, lang, short=True),
@@ -219,8 +220,9 @@ def trend_summary(
     last, end = seen.iloc[-1], trend.iloc[-1]
     freq = indicator.frequency
     parts = [
-        t(
+        tn(
             "trend_summary",
+            len(seen),
             lang,
             n=len(seen),
             first=formatting.period(seen["period_start"].min(), freq, lang, short=True),
@@ -234,7 +236,7 @@ def trend_summary(
         )
     ]
     if runs := provisional_runs(trend):
-        parts.append(t("provisional_shaded", lang, k=len(runs)))
+        parts.append(tn("provisional_shaded", len(runs), lang, k=len(runs)))
     marked = events_in_view(events, trend)
     if len(marked):
         listed = [
@@ -316,7 +318,7 @@ def forest_summary(rows: pd.DataFrame, lang: str) -> str:
         if v in counts
     )
     disagree = rows.loc[~rows["methods_agree"].astype(bool), "label"].tolist()
-    text = t("forest_summary", lang, n=len(rows), kinds=kinds)
+    text = tn("forest_summary", len(rows), lang, n=len(rows), kinds=kinds)
     if disagree:
         text += " " + t("forest_disagree", lang, rows="; ".join(disagree))
     return text
@@ -409,8 +411,9 @@ def series_summary(frame: pd.DataFrame, unit: str, lang: str, decimals: int = 0)
         f"({formatting.period(r.period_start, 'M', lang, short=True)})"
         for r in latest.itertuples()
     ]
-    return t(
+    return tn(
         "series_summary",
+        len(latest),
         lang,
         n=len(latest),
         first=formatting.period(values["period_start"].min(), "M", lang, short=True),

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import services
-from dashboard.i18n import t
+from dashboard.i18n import t, tn
 from indicators.analysis.windows import named_or_parsed
 from indicators.catalogue import Indicator
 from indicators.citation import period_label
@@ -190,7 +190,7 @@ def _bundle_popover(
             for i in chosen
         ]
         st.download_button(
-            t("bundle_download", lang, n=len(requests)),
+            tn("bundle_download", len(requests), lang, n=len(requests)),
             lambda: bundle(store, requests, lambda ind: ind.id in visible, lang),
             file_name=f"{country}_briefing_bundle_{windows[0]}_{windows[1]}_{lang}.zip",
             mime="application/zip",

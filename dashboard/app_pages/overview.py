@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import components, services
-from dashboard.i18n import t
+from dashboard.i18n import t, tn
 from indicators import formatting
 
 lang = components.current_lang()
@@ -77,7 +77,9 @@ for country in [c for c in cat.countries if c.role == "priority"]:
                 if newest is not None
                 else t("no_data", lang)
             )
-            st.caption(f"{dated} · {t('too_little_data', lang, k=too_little, n=len(members))}")
+            st.caption(
+                f"{dated} · {tn('too_little_data', len(members), lang, k=too_little, n=len(members))}"
+            )
             st.page_link(
                 "app_pages/country.py",
                 label=t(

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import components, services
-from dashboard.i18n import t
+from dashboard.i18n import t, tn
 from indicators import formatting
 
 lang = components.current_lang()
@@ -166,7 +166,7 @@ else:
         t("revisions_to", lang), newer, index=len(newer) - 1, key="sources_rev_to"
     )
     changes = services.revisions(dt.date.fromisoformat(old), dt.date.fromisoformat(new))
-    st.caption(t("revisions_count", lang).format(n=len(changes)))
+    st.caption(tn("revisions_count", len(changes), lang, n=len(changes)))
     st.dataframe(changes, hide_index=True, width="stretch")
 
 st.header(t("periods", lang))
