@@ -196,6 +196,17 @@ def period_range(
     return f"{a} {_THROUGH_WORD.get(lang, 'to')} {b}"
 
 
+def period_code(day: dt.date | dt.datetime | str, frequency: str) -> str:
+    """A period as a code, the same in every language, for file names and data
+    columns: "2025-12", "2025-Q4", "2025". Never for prose: use `period`."""
+    d = _as_date(day)
+    if frequency == "M":
+        return f"{d.year}-{d.month:02d}"
+    if frequency == "Q":
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    return str(d.year)
+
+
 def year_range(first: int, last: int) -> str:
     """Years as a span: "2017–2019" (the same in both languages)."""
     return str(first) if first == last else f"{first}{DASH}{last}"

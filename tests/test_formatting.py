@@ -76,6 +76,12 @@ def test_forms_per_language(call, nl, en):
     assert call("en") == en
 
 
+def test_period_codes_are_language_free():
+    assert fmt.period_code(dt.date(2025, 12, 31), "M") == "2025-12"
+    assert fmt.period_code("2025-10-01", "Q") == "2025-Q4"
+    assert fmt.period_code(dt.date(2025, 6, 30), "A") == "2025"
+
+
 def test_year_range_and_decimals():
     assert fmt.year_range(2017, 2019) == "2017–2019"
     assert fmt.year_range(2020, 2020) == "2020"
