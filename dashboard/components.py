@@ -32,7 +32,32 @@ def language_switch() -> str:
         horizontal=True,
     )
     to_url(LANG_KEY, "lang", lang)
+    # Streamlit writes <html lang="en">; screen readers and hyphenation need the truth.
+    st.sidebar.html(
+        f"<script>document.documentElement.lang = {lang!r};</script>",
+        unsafe_allow_javascript=True,
+    )
+    if st.session_state.get("_lang_drawn", lang) != lang:
+        _relabel_choices()
+    st.session_state["_lang_drawn"] = lang
     return lang
+
+
+def _relabel_choices() -> None:
+    """After a language switch, hand every URL-backed widget its value again.
+
+    Streamlit's browser side keeps a choice as the label it showed ("Tunesië
+    (prioriteitsland)"); a value set from the script is sent again and drawn with
+    the new language's labels.
+    """
+    for key in st.session_state.get("_url_keys", ()):
+        if key in st.session_state and key != LANG_KEY:
+            st.session_state[key] = st.session_state[key]
+
+
+def _register(key: str) -> None:
+    keys = st.session_state.setdefault("_url_keys", set())
+    keys.add(key)
 
 
 def demo_notice(lang: str) -> None:
@@ -69,6 +94,7 @@ def url_choices(
     Unknown values in a link are dropped with a notice; a link with none left
     falls back to the default.
     """
+    _register(key)
     if key not in st.session_state:
         chosen = list(default)
         value = st.query_params.get(param)
@@ -85,6 +111,7 @@ def url_choices(
         format_func=format_func,
         key=key,
         placeholder=t("choose_options", lang),
+        select_all=False,  # Streamlit's 'Select all' is English only
     )
     st.query_params[param] = ",".join(chosen)
     return chosen
@@ -106,6 +133,7 @@ def url_state(
     also across a language switch. A value that is not an option falls back to the
     default with a notice. Lists travel as comma-separated values. Pair with `to_url`.
     """
+    _register(key)
     raw = st.query_params.get(param)
     if key in st.session_state and (raw is None or raw == st.session_state.get(f"_url_{key}")):
         return
@@ -157,6 +185,7 @@ def url_radio(
     where=st,
 ) -> str:
     """A horizontal radio whose choice lives in the URL; option `o` shows t(prefix + o)."""
+    _register(key)
     if st.session_state.get(key) not in options:
         st.session_state[key] = url_choice(param, options, default, lang)
     value = where.radio(

@@ -179,6 +179,7 @@ def _bundle_popover(
             format_func=lambda i: cat.indicator_by_id[i].title(lang),
             key="country_bundle_charts",
             placeholder=t("choose_options", lang),
+            select_all=False,  # Streamlit's 'Select all' is English only
         )
         requests = [
             ChartRequest(

@@ -57,6 +57,7 @@ others = st.multiselect(
     key="country_others",
     help=t("comparison_help", lang),
     placeholder=t("choose_options", lang),
+    select_all=False,  # Streamlit's 'Select all' is English only
 )
 others = [c for c in others if c != country]
 for key, param, value in (

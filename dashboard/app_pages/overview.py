@@ -77,9 +77,8 @@ for country in [c for c in cat.countries if c.role == "priority"]:
                 if newest is not None
                 else t("no_data", lang)
             )
-            st.caption(
-                f"{dated} · {tn('too_little_data', len(members), lang, k=too_little, n=len(members))}"
-            )
+            few = tn("too_little_data", len(members), lang, k=too_little, n=len(members))
+            st.caption(f"{dated} · {few}")
             st.page_link(
                 "app_pages/country.py",
                 label=t(
