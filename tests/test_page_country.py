@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from dashboard.i18n import t
+from indicators import formatting
 from indicators.charts import EVENT_LABELS
 from tests.test_pages import chart_titles, open_page, texts
 
@@ -49,7 +50,9 @@ def test_events_are_listed_in_the_header_and_marked_on_the_charts(
     events = store.events("TUN")
     shown = [m.value for m in at.markdown]
     for ev in events.itertuples():
-        assert any(ev.title_nl in line and f"{ev.event_date:%Y-%m-%d}" in line for line in shown)
+        assert any(
+            ev.title_nl in line and formatting.date(ev.event_date, "nl") in line for line in shown
+        )
     marked = {
         trace["name"] for spec in specs(at) for trace in spec["data"] if trace.get("yaxis") == "y2"
     }

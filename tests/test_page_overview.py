@@ -7,6 +7,7 @@ from urllib.parse import parse_qs
 import pandas as pd
 
 from dashboard.i18n import t
+from indicators import formatting
 from indicators.analysis import compare_from_store
 from indicators.analysis.direction import direction_of_travel
 from indicators.analysis.quality import WORDS as QUALITY
@@ -14,8 +15,14 @@ from indicators.store import write_store
 from tests.test_pages import open_page
 
 
+def cells(at) -> list:
+    """The matrix cells: links to a theme's section, in order (country by country)."""
+    return [link for link in at.get("page_link") if "theme=" in link.proto.query_string]
+
+
 def cell_texts(at) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith("- ")]
+    """Each cell's indicators in words (its tooltip), with its count of gaps."""
+    return [link.proto.help for link in cells(at)]
 
 
 def line_for(at, title: str, country_index: int) -> str:
@@ -32,7 +39,7 @@ def line_for(at, title: str, country_index: int) -> str:
 def links(at) -> list[dict]:
     return [
         {k: v[0] for k, v in parse_qs(link.proto.query_string).items()} | {"_page": link.proto.page}
-        for link in at.get("page_link")
+        for link in cells(at)
     ]
 
 
@@ -68,7 +75,8 @@ def test_cells_count_too_little_data_and_date_the_latest_values(
     use_store(demo_store_path)
     at = open_page("overview")
     captions = [c.value for c in at.caption if t("latest_data", "nl") in c.value]
-    assert len(captions) == len(priority(catalogue)) * len(catalogue.themes)
+    assert len(captions) == len(priority(catalogue))
+    counts = [text.split("\n")[-1] for text in cell_texts(at)]
     avail = store.availability()
     summaries = store.series_summaries()
     ok = {
@@ -76,22 +84,22 @@ def test_cells_count_too_little_data_and_date_the_latest_values(
         for r in summaries.itertuples()
         if r.status == "ok" and isinstance(r.verdict, str)
     }
-    expected = []
+    expected, dates = [], []
     for iso3 in priority(catalogue):
+        newest = []
         for theme in catalogue.themes:
             members = [i for i in catalogue.indicators if i.theme == theme.id]
             keys = [
                 (i.id, iso3, "EU27" if "EU27" in i.reporters else i.reporters[0]) for i in members
             ]
             here = avail.set_index(["indicator_id", "country_iso3", "reporter"]).reindex(keys)
-            latest = pd.Timestamp(here["last_period"].max())
+            newest.append(pd.Timestamp(here["last_period"].max()))
             short = sum(k not in ok for k in keys)
-            expected.append(
-                f"{t('latest_data', 'nl')}: {latest:%Y-%m} · "
-                + t("too_little_data", "nl", k=short, n=len(members))
-            )
-    assert captions == expected
-    assert any(" 0 van " not in c for c in captions)  # some cells do have gaps
+            expected.append(t("too_little_data", "nl", k=short, n=len(members)))
+        dates.append(f"{t('latest_data', 'nl')}: {formatting.period(max(newest), 'M', 'nl')}")
+    assert counts == expected
+    assert captions == dates
+    assert any(not c.startswith("0 van ") for c in counts)  # some cells do have gaps
 
 
 def test_a_cell_leads_to_the_country_page_with_the_view(use_store, demo_store_path, catalogue):
@@ -101,6 +109,8 @@ def test_a_cell_leads_to_the_country_page_with_the_view(use_store, demo_store_pa
     assert len(found) == len(priority(catalogue)) * len(catalogue.themes)
     assert {f["country"] for f in found} == set(priority(catalogue))
     assert all(f["_page"] == "country" for f in found)
+    themes = [th.id for th in catalogue.themes]
+    assert [f["theme"] for f in found] == themes * len(priority(catalogue))
     assert all(
         (f["a"], f["b"], f["reporter"], f["lang"]) == ("baseline", "partnership", "NL", "nl")
         for f in found
@@ -165,7 +175,7 @@ def test_restricted_indicators_leave_no_trace_for_who_may_not_see_them(
     use_store(fresh_store_path)
     hidden = open_page("overview")
     assert restricted.title("nl") not in "\n".join(cell_texts(hidden))
-    counts = [c.value for c in hidden.caption if t("latest_data", "nl") in c.value]
+    counts = [text.split("\n")[-1] for text in cell_texts(hidden)]
     # A store holding real figures shows no restricted indicator in local mode.
     position = [th.id for th in catalogue.themes].index(restricted.theme)
     theme_counts = counts[position :: len(catalogue.themes)]

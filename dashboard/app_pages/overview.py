@@ -47,12 +47,20 @@ components.to_url("overview_b", "b", b)
 components.to_url("overview_reporter", "reporter", reporter)
 
 visible = [i for i in cat.indicators if services.can_view(i)]
+themes = list(cat.themes)
+# A compact matrix: a row per priority country, a cell per theme with one symbol per
+# indicator; the cell's tooltip gives each indicator's direction in words, and the
+# cell opens that theme's section on the country page. Four rows fit the first screen.
+header = st.columns([1.2] + [1] * len(themes))
+header[0].markdown(f"**{t('country', lang)}**")
+for col, theme in zip(header[1:], themes, strict=True):
+    col.markdown(f"**{theme.title(lang)}**")
 for country in [c for c in cat.countries if c.role == "priority"]:
-    st.subheader(country.name(lang))
+    row = st.columns([1.2] + [1] * len(themes), vertical_alignment="center")
+    newest_of_country = []
     link = {"country": country.iso3, "reporter": reporter, "a": a, "b": b, "lang": lang}
-    cells = st.columns(3) + st.columns(3)  # five themes in two rows: readable at 1280 px
-    for cell, theme in zip(cells, cat.themes, strict=False):
-        lines, latest, too_little = [], [], 0
+    for cell, theme in zip(row[1:], themes, strict=True):
+        lines, symbols, latest, too_little = [], [], [], 0
         members = [i for i in visible if i.theme == theme.id]
         for ind in members:
             area = reporter if reporter in ind.reporters else ind.reporters[0]
@@ -63,27 +71,34 @@ for country in [c for c in cat.countries if c.role == "priority"]:
             direction = services.direction(result)
             if direction is None:
                 too_little += 1
+                symbols.append("·")
                 lines.append(f"- {ind.title(lang)}: *{t(result['status'] + '_short', lang)}*")
                 continue
+            symbols.append(direction.symbol)
             quality = services.quality_words(result["evidence_quality"], lang)
             evidence = f"{t('evidence', lang)}: {quality}"
             lines.append(f"- {ind.title(lang)}: **{direction.words(lang)}**; {evidence}")
-        with cell.container(border=True):
-            st.markdown(f"**{theme.title(lang)}**")
-            st.markdown("\n".join(lines) if lines else t("no_data", lang))
-            newest = max(latest) if latest else None
-            dated = (
-                f"{t('latest_data', lang)}: {formatting.period(newest, 'M', lang)}"
-                if newest is not None
-                else t("no_data", lang)
-            )
-            few = tn("too_little_data", len(members), lang, k=too_little, n=len(members))
-            st.caption(f"{dated} · {few}")
+        newest_of_country += latest
+        few = tn("too_little_data", len(members), lang, k=too_little, n=len(members))
+        with cell:
             st.page_link(
                 "app_pages/country.py",
-                label=t(
-                    "open_country_of", lang, country=country.name(lang), theme=theme.title(lang)
-                ),
-                icon=":material/arrow_forward:",
-                query_params=link,
+                label=" ".join(symbols) if symbols else t("no_data_short", lang),
+                query_params={**link, "theme": theme.id},
+                help="\n".join(lines + ["", few]),
             )
+    newest = max(newest_of_country) if newest_of_country else None
+    dated = (
+        f"{t('latest_data', lang)}: {formatting.period(newest, 'M', lang)}"
+        if newest is not None
+        else t("no_data", lang)
+    )
+    with row[0]:
+        st.page_link(
+            "app_pages/country.py",
+            label=f"**{country.name(lang)}**",
+            query_params=link,
+            help=t("open_country", lang),
+        )
+        st.caption(dated)
+st.caption(t("overview_legend", lang))

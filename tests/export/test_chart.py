@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
+from indicators import formatting
 from indicators.citation import DEMO_MARK
 from indicators.errors import AccessDenied, InputError
 from indicators.export.chart import about, chart_file, export_figure
@@ -44,7 +45,8 @@ def test_svg_and_pdf_carry_title_source_sentence_and_mark(store, renderer, lang)
     title, source = content.title(lang), content.source(lang)
     assert title in svg and DEMO_MARK[lang] in svg
     assert source.split(" (")[0] in svg  # the source line is wrapped over lines in the image
-    assert content.store_meta and content.data_date in svg
+    data_to = formatting.period(f"{content.data_date}-01", "M", lang)  # monthly series
+    assert content.store_meta and data_to in svg
     for text in (title, DEMO_MARK[lang], content.source(lang)[:60]):
         assert " ".join(text.split()) in pdf_text, text
     first_words = " ".join(content.sentence(lang).split()[:8])
