@@ -34,6 +34,20 @@ def store(demo_store_path: Path) -> Store:
     return Store(demo_store_path)
 
 
+@pytest.fixture(scope="session")
+def realdata_build(tmp_path_factory: pytest.TempPathFactory):
+    """A store built from the whole ../shared/realdata folder (`build --from`), and the
+    build's account of every file; skipped when the folder is absent."""
+    from indicators.importers.public import build_public_store
+
+    if not REALDATA.is_dir():
+        pytest.skip(
+            f"real data not available at {REALDATA} (only CI and developer machines have it)"
+        )
+    path = tmp_path_factory.mktemp("realdata") / "public.duckdb"
+    return build_public_store(path, REALDATA)
+
+
 @pytest.fixture
 def fresh_store_path(tmp_path: Path, demo_store_path: Path) -> Path:
     """A private copy of the demo store that a test may change."""

@@ -63,6 +63,7 @@ class ImportReport:
     vintage_from: str = "--vintage"
     indicators: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    changed_keys: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
 
     @property
     def rows_skipped(self) -> int:
@@ -95,7 +96,7 @@ class ImportReport:
             f"{self.unchanged} unchanged"
             if self.dry_run
             else f"  observations: {self.added} added, {self.revised} revised, "
-            f"{self.unchanged} unchanged; {self.series_changed} series refreshed",
+            f"{self.unchanged} unchanged; {self.series_changed} series changed",
         ]
         if self.superseded:
             out.append(
@@ -140,11 +141,15 @@ def import_file(
     operator: str | None = None,
     dataset: str | None = None,
     vintage_from: str | None = None,
+    refresh: bool = True,
 ) -> ImportReport:
     """Import one file into the store (see the module docstring); raise InputError if bad.
 
     `vintage_from` says where the vintage came from (recorded in the provenance);
-    default: "--vintage" when one is given, else "the import date".
+    default: "--vintage" when one is given, else "the import date". `refresh=False`
+    leaves the derived results (trends) to the caller, who must refresh
+    `report.changed_keys` before anyone reads the store (build --from does, once,
+    for all its files, on a store nobody reads yet).
     """
     path = Path(path)
     file = path.name
@@ -219,7 +224,9 @@ def import_file(
                 index=False, name=None
             )
         )
-        refresh_derived(writer, keys)
+        if refresh:
+            refresh_derived(writer, keys)
+        report.changed_keys = keys
         report.import_id = import_id
         report.series_changed = len(keys)
     return report

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indicators.catalogue import DATA_DIR, load_catalogue
+from indicators.derived import refresh_derived
 from indicators.errors import InputError, Problem, ProjectError
 from indicators.importers import detect
 from indicators.importers.pipeline import ImportReport, import_file
@@ -236,6 +237,7 @@ def build_public_store(
                     folder / outcome.file,
                     vintage=vintage or outcome.known_at.date(),
                     vintage_from="--vintage" if vintage else outcome.known_from,
+                    refresh=False,
                 )
             except ProjectError as exc:
                 outcome.status = "refused"
@@ -245,6 +247,12 @@ def build_public_store(
                 _settle(outcome)
             result.files.append(outcome)
         result.files.sort(key=lambda f: f.file)
+        changed = set().union(*(r.changed_keys for r in result.imported))
+        if changed:
+            # Trends once for every series the files changed (a series two files feed is
+            # fitted once), in the staging store before anyone can read it.
+            with write_store(staging) as writer:
+                refresh_derived(writer, changed)
         if not result.imported:
             raise InputError(
                 [Problem(f.file, None, None, f.reason.splitlines()[0]) for f in result.refused]
