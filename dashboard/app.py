@@ -13,7 +13,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dashboard import auth, components, services  # noqa: E402
-from dashboard.i18n import t  # noqa: E402
+from dashboard.i18n import N_, t  # noqa: E402
 from indicators.errors import ProjectError  # noqa: E402
 
 st.set_page_config(page_title="Partnership Monitor", page_icon="🧭", layout="wide")
@@ -28,6 +28,7 @@ auth.account_box(who, lang)
 PAGES = [
     ("app_pages/overview.py", "page_overview", "overview", ":material/grid_view:"),
     ("app_pages/country.py", "page_country", "country", ":material/flag:"),
+    ("app_pages/progress.py", N_("page_progress"), "progress", ":material/checklist:"),
     ("app_pages/compare.py", "page_compare", "compare", ":material/compare_arrows:"),
     ("app_pages/explore.py", "page_explore", "explore", ":material/query_stats:"),
     ("app_pages/sources.py", "page_sources", "sources", ":material/menu_book:"),

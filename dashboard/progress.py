@@ -1,0 +1,418 @@
+"""The bridge between the Progress page (and the country page) and the results framework.
+
+Reads are cached on the workspace file's identity, the store's token, whether this
+person sees drafts and which indicators they may see — so a result computed for a
+taskforce member is never handed to a viewer, and a save shows on the next run.
+Writes go through `indicators.framework.Framework` (four eyes, version check, audit)
+onto the workspace beside the store, under the store's writer lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import cast
+
+import streamlit as st
+
+from dashboard import services
+from indicators.access import Principal
+from indicators.analysis.likelihood import SCALE
+from indicators.analysis.windows import Window
+from indicators.errors import AccessDenied, InputError
+from indicators.framework import (
+    ContributionClaim,
+    Framework,
+    IndicatorLink,
+    Judgement,
+    Objective,
+    ReviewRound,
+    StoredVersion,
+    VersionConflict,
+    judgement_id,
+)
+from indicators.framework.account import claim_sentence, mismatch_notes, observed_from_comparison
+from indicators.framework.forms import (
+    FormProblems,
+    evidence_text,
+    parse_evidence,
+    parse_rivals,
+    parse_tests,
+)
+from indicators.framework.records import CLAIM_STATUSES, RATINGS
+from indicators.framework.report import approval_line, confidence_words, link_text
+from indicators.framework.report import word as report_word
+from indicators.framework.words import SENTENCES, label
+from indicators.framework.workflow import Entry, may_draft
+from indicators.store.workspace import DuckDBWorkspace
+from indicators.views import account, series_view
+from indicators.views.account import Account
+
+TEXTS: dict[str, dict[str, str]] = {
+    "page": {"nl": "Voortgang", "en": "Progress"},
+    "intro": {
+        "nl": "Doelstellingen, beoordelingsrondes, oordelen en bijdrageclaims. Een oordeel "
+        "is het werk van mensen, met hun onderbouwing, naast wat de gegevens zeggen; het "
+        "wordt nooit uit drempels berekend. Elk record gaat langs twee paar ogen.",
+        "en": "Objectives, review rounds, judgements and contribution claims. A judgement is "
+        "people's work, with its reasons, beside what the data say; it is never computed "
+        "from thresholds. Every record passes two pairs of eyes.",
+    },
+    "round": {"nl": "Beoordelingsronde", "en": "Review round"},
+    "no_rounds": {
+        "nl": "Nog geen beoordelingsrondes voor dit land.",
+        "en": "No review rounds for this country yet.",
+    },
+    "no_objectives": {
+        "nl": "Nog geen doelstellingen voor dit land (importeer ze met "
+        "`partnership-monitor framework import`).",
+        "en": "No objectives for this country yet (import them with "
+        "`partnership-monitor framework import`).",
+    },
+    "viewer_note": {
+        "nl": "U ziet alleen goedgekeurde records.",
+        "en": "You see approved records only.",
+    },
+    "drafter_note": {
+        "nl": "U ziet ook concepten. Keur alleen goed wat een ander schreef.",
+        "en": "You also see drafts. Approve only what someone else wrote.",
+    },
+    "local_note": {
+        "nl": "Lokale modus: zonder aanmelding kan niemand records opstellen of "
+        "goedkeuren (vier ogen vragen twee namen).",
+        "en": "Local mode: without sign-in nobody can draft or approve records "
+        "(four eyes need two names).",
+    },
+    "vintage_moved": {
+        "nl": "De gegevens zijn bijgewerkt sinds de gegevensversie van deze ronde "
+        "({vintage}). Hieronder staat wat de gegevens nu zeggen; de briefing van "
+        "de ronde toont de cijfers zoals bekend op {vintage}.",
+        "en": "The data have been updated since this round's vintage ({vintage}). "
+        "Below is what the data say now; the round's briefing shows the figures "
+        "as known on {vintage}.",
+    },
+    "data_now": {"nl": "Wat de gegevens zeggen", "en": "What the data say"},
+    "new_round": {"nl": "Nieuwe beoordelingsronde", "en": "New review round"},
+    "round_date": {"nl": "Datum van de vergadering", "en": "Meeting date"},
+    "round_vintage": {"nl": "Gegevensversie (bekend op)", "en": "Data vintage (known on)"},
+    "round_title": {"nl": "Titel", "en": "Title"},
+    "save_draft": {"nl": "Opslaan als concept", "en": "Save as draft"},
+    "saved": {
+        "nl": "Opgeslagen als concept (versie {version}). Een tweede persoon keurt het "
+        "goed of stuurt het terug.",
+        "en": "Saved as a draft (version {version}). A second person approves it or returns it.",
+    },
+    "approve": {"nl": "Goedkeuren", "en": "Approve"},
+    "send_back": {"nl": "Terugsturen", "en": "Return"},
+    "comment": {
+        "nl": "Opmerking (verplicht bij terugsturen)",
+        "en": "Comment (required to return)",
+    },
+    "approved_msg": {
+        "nl": "Goedgekeurd (versie {version}).",
+        "en": "Approved (version {version}).",
+    },
+    "returned_msg": {
+        "nl": "Teruggestuurd (versie {version}).",
+        "en": "Returned (version {version}).",
+    },
+    "judgement_form": {"nl": "Oordeel opstellen of bewerken", "en": "Draft or edit the judgement"},
+    "rating": {"nl": "Oordeel", "en": "Judgement"},
+    "rationale": {"nl": "Onderbouwing", "en": "Rationale"},
+    "confidence": {
+        "nl": "Zekerheid (de ene waarschijnlijkheidsschaal)",
+        "en": "Confidence (the one likelihood scale)",
+    },
+    "evidence": {
+        "nl": "Bewijs, één per regel: indicator: id · event: datum|type · "
+        "document: naam (na ' — ' een toelichting)",
+        "en": "Evidence, one per line: indicator: id · event: date|type · "
+        "document: name (after ' — ' a note)",
+    },
+    "claim_form": {"nl": "Bijdrageclaim toevoegen", "en": "Add a contribution claim"},
+    "claim": {
+        "nl": "Claim (zeg ‘bijgedragen’, nooit ‘veroorzaakt’)",
+        "en": "Claim (say ‘contributed’, never ‘caused’)",
+    },
+    "toc_step": {"nl": "Stap in de veranderingstheorie", "en": "Theory-of-change step"},
+    "activity": {"nl": "Bewijs van activiteiten", "en": "Activity evidence"},
+    "observed": {
+        "nl": "Waargenomen verandering (berekende vergelijking)",
+        "en": "Observed change (the computed comparison)",
+    },
+    "rivals": {
+        "nl": "Andere verklaringen, één per regel: event | eu_policy | measurement | "
+        "other: beschrijving",
+        "en": "Rival explanations, one per line: event | eu_policy | measurement | "
+        "other: description",
+    },
+    "tests": {
+        "nl": "Toetsen, één per regel: hoop | smoking_gun | straw_in_the_wind | "
+        "doubly_decisive: beschrijving = passed | failed | not_yet",
+        "en": "Evidence tests, one per line: hoop | smoking_gun | straw_in_the_wind | "
+        "doubly_decisive: description = passed | failed | not_yet",
+    },
+    "status": {"nl": "Status", "en": "Status"},
+    "none": {"nl": "geen", "en": "none"},
+    "history": {"nl": "Geschiedenis", "en": "History"},
+    "pending": {
+        "nl": "Er wacht een nieuwere versie ({status}, versie {version}) op goedkeuring.",
+        "en": "A newer version ({status}, version {version}) awaits approval.",
+    },
+    "returned_note": {
+        "nl": "Teruggestuurd door {who}: {comment}",
+        "en": "Returned by {who}: {comment}",
+    },
+    "to_review": {"nl": "Wacht op uw beoordeling", "en": "Awaiting your review"},
+    "round_pack": {"nl": "Verslag van de ronde (Markdown)", "en": "Round report (Markdown)"},
+    "country_judgements": {"nl": "Voortgang per doelstelling", "en": "Progress per objective"},
+    "open_progress": {"nl": "Naar de voortgangspagina", "en": "Open the Progress page"},
+    "conflict": {
+        "nl": "{who} heeft dit record gewijzigd nadat u het opende (u begon bij versie "
+        "{expected}, het is nu versie {found}). Er is niets van u opgeslagen: laad de pagina "
+        "opnieuw en breng uw wijziging nogmaals aan.",
+        "en": "{who} changed this record after you opened it (you started from version "
+        "{expected}, it is now at version {found}). Nothing of yours was saved: reload the "
+        "page and apply your change again.",
+    },
+    "demo_framework": {
+        "nl": "Demonstratiekader — geen echte beoordeling.",
+        "en": "Demonstration framework — not a real review.",
+    },
+}
+
+
+def pt(key: str, lang: str) -> str:
+    """A text of the Progress page (to move into the gettext catalogues with the rest)."""
+    return TEXTS[key]["en" if lang == "en" else "nl"]
+
+
+def framework() -> Framework:
+    """The framework on the workspace beside this app's store (short-lived connections)."""
+    return Framework(DuckDBWorkspace.beside(services.store_path()))
+
+
+def workspace_token() -> str:
+    return services.per_run(
+        "workspace_token", lambda: DuckDBWorkspace.beside(services.store_path()).token()
+    )
+
+
+def can_draft() -> bool:
+    return may_draft(services.principal())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _entries(
+    path: str,
+    token: str,
+    who: Principal,
+    kind: str,
+    country: str | None,
+    round_id: str | None,
+    visible: frozenset[str],
+) -> list[Entry]:
+    return Framework(DuckDBWorkspace.beside(path)).entries(
+        who, kind, country=country, round_id=round_id, visible=visible
+    )
+
+
+def entries(kind: str, country: str | None = None, round_id: str | None = None) -> list[Entry]:
+    """The records of a kind this session may see (drafts only for drafters)."""
+    return _entries(
+        services.store_path(),
+        workspace_token(),
+        services.principal(),
+        kind,
+        country,
+        round_id,
+        services.visible_ids(),
+    )
+
+
+def rounds(country: str) -> list[Entry]:
+    """Newest first."""
+    found = entries("review_round", country)
+    return sorted(found, key=lambda e: cast(ReviewRound, e.record).date, reverse=True)
+
+
+def link_windows(link: IndicatorLink) -> tuple[Window, Window]:
+    """A: the baseline; B: from its end to the latest data (the account's windows)."""
+    import pandas as pd
+
+    b_start = link.baseline_end + dt.timedelta(days=1)
+    a = Window(pd.Timestamp(link.baseline_start), pd.Timestamp(link.baseline_end),
+               f"{link.baseline_start.year}–{link.baseline_end.year}")  # fmt: skip
+    return a, Window(pd.Timestamp(b_start), None, f"{b_start.year}–")
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _account(path: str, token: str, link: IndicatorLink, country: str, lang: str) -> Account:
+    store = services.store()
+    a, b = link_windows(link)
+    view = series_view(store.catalogue(), link.indicator_id, country, reporter=link.reporter,
+                       a=a, b=b, comparison=(), lang=lang)  # fmt: skip
+    return account(store, view, store.catalogue())
+
+
+def link_account(link: IndicatorLink, country: str, lang: str) -> Account | None:
+    """The series' account for a link (None when this session may not see the indicator)."""
+    ind = services.catalogue().indicator_by_id.get(link.indicator_id)
+    if ind is None or not services.can_view(ind):
+        return None
+    return _account(services.store_path(), services.token(), link, country, lang)
+
+
+def latest_vintage() -> dt.date | None:
+    vintages = services.per_run("store_vintages", lambda: services.store().vintages())
+    return max(vintages) if vintages else None
+
+
+def vintages() -> list[dt.date]:
+    return services.per_run("store_vintages", lambda: services.store().vintages())
+
+
+def forget() -> None:
+    """After a save: drop cached reads so the next run reads the new workspace file."""
+    _entries.clear()
+
+
+# --- what the page shows ---------------------------------------------------------
+LIKELIHOOD_KEYS = [s.key for s in SCALE]
+FORM_ERRORS = (InputError, VersionConflict, AccessDenied)
+
+
+def hidden_note(n: int, lang: str) -> str:
+    return SENTENCES["hidden_evidence"]["en" if lang == "en" else "nl"].format(n=n)
+
+
+def error_message(exc: Exception, lang: str, escape) -> str:  # noqa: ANN001
+    """A failed save in the reader's words: every problem, or who changed the record."""
+    if isinstance(exc, VersionConflict):
+        return escape(
+            pt("conflict", lang).format(who=exc.by or "?", expected=exc.expected, found=exc.found)
+        )
+    if isinstance(exc, InputError):
+        return exc.summary + ":\n" + "\n".join(f"- {escape(str(p))}" for p in exc.problems)
+    return escape(str(exc))
+
+
+# --- saving: every form builds its record here, checks all of it, then saves ------
+def save_round(country: str, when: dt.date, vintage: dt.date | None, title: str) -> StoredVersion:
+    record = ReviewRound(
+        f"{country}-{when:%Y-%m-%d}", country, date=when, vintage=vintage or when, title=title
+    )
+    row = framework().save(services.principal(), record, 0)
+    forget()
+    return row
+
+
+def save_judgement(
+    round_id: str,
+    objective: Objective,
+    *,
+    rating: str,
+    rationale: str,
+    confidence: str,
+    evidence: str,
+    opened: int,
+) -> StoredVersion:
+    """Save a judgement as a new draft version; `opened` is the version the form showed."""
+    form = FormProblems()
+    record = Judgement(
+        judgement_id(round_id, objective.id),
+        objective.country,
+        round=round_id,
+        objective=objective.id,
+        rating=rating,
+        rationale=rationale.strip(),
+        confidence=confidence,
+        evidence=form.parse(parse_evidence, evidence),
+    )
+    form.check(record)
+    row = framework().save(services.principal(), record, opened)
+    forget()
+    return row
+
+
+def save_claim(
+    round_id: str,
+    objective: Objective,
+    number: int,
+    *,
+    claim: str,
+    toc_step: str,
+    activity: str,
+    observed_indicator: str,
+    rivals: str,
+    tests: str,
+    status: str,
+) -> StoredVersion:
+    """Save a new contribution claim; its observed change is the link's computed account."""
+    form = FormProblems()
+    observed = None
+    if observed_indicator:
+        link = next(x for x in objective.links if x.indicator_id == observed_indicator)
+        nl, en = (link_account(link, objective.country, lang) for lang in ("nl", "en"))
+        if nl is not None and en is not None and nl.comparison is not None:
+            observed = replace(
+                observed_from_comparison(
+                    link.indicator_id, link.reporter, nl.view.a.label, nl.view.b.label,
+                    nl.comparison.to_dict(),
+                ),
+                sentence_nl=nl.headline,
+                sentence_en=en.headline,
+            )  # fmt: skip
+    record = ContributionClaim(
+        f"{round_id}/{objective.id}/c{number}",
+        objective.country,
+        round=round_id,
+        objective=objective.id,
+        claim=claim.strip(),
+        toc_step=toc_step.strip(),
+        activity_evidence=activity.strip(),
+        observed=observed,
+        rivals=form.parse(parse_rivals, rivals),
+        tests=form.parse(parse_tests, tests),
+        status=status,
+    )
+    form.check(record)
+    row = framework().save(services.principal(), record, 0)
+    forget()
+    return row
+
+
+def judgement_payload(version: StoredVersion) -> Judgement:
+    return Judgement.from_payload(dict(version.payload))
+
+
+def approve(version: StoredVersion, comment: str) -> StoredVersion:
+    row = framework().approve(
+        services.principal(), version.kind, version.record_id, version.version, comment
+    )
+    forget()
+    return row
+
+
+def send_back(version: StoredVersion, comment: str) -> StoredVersion:
+    row = framework().send_back(
+        services.principal(), version.kind, version.record_id, version.version, comment
+    )
+    forget()
+    return row
+
+
+__all__ = [
+    "CLAIM_STATUSES",
+    "RATINGS",
+    "Entry",
+    "approval_line",
+    "claim_sentence",
+    "confidence_words",
+    "evidence_text",
+    "judgement_id",
+    "label",
+    "link_text",
+    "mismatch_notes",
+    "report_word",
+]
