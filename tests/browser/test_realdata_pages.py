@@ -1,0 +1,82 @@
+"""The overview and the four priority countries' pages on a store built from the whole
+../shared/realdata folder, in a real browser: no error, every chart holds data, no
+demonstration notice, and no band trace without an explicit line mode.
+
+The band check reads the figure JSON each drawn chart holds (the graph div's `data`):
+plotly draws markers on a trace without a mode when it has fewer than 20 points, so
+an annual fan without `mode="lines"` shows its edges as dots.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from indicators.citation import DEMO_MARK
+from tests.browser.conftest import screenshot, start_server
+from tests.browser.test_every_page import charts_emitted, no_errors_on, open_and_settle
+
+pytestmark = pytest.mark.browser
+
+COUNTRIES = {
+    ("MAR", "nl"): "Marokko",
+    ("TUN", "nl"): "Tunesië",
+    ("IRQ", "nl"): "Irak",
+    ("TUR", "nl"): "Turkije",
+    ("TUN", "en"): "Tunisia",
+}
+FIGURES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el =>
+    (el.data || []).map(t => ({
+        name: t.name || '', fill: t.fill || null, mode: t.mode || null,
+        n: (t.x || []).filter(v => v !== null).length})))"""
+
+
+@pytest.fixture(scope="module")
+def realdata_server(realdata_build):
+    url, proc = start_server(realdata_build.path, stderr=subprocess.DEVNULL)
+    yield url, realdata_build.path
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def _drawn_right(page, expected: int) -> None:
+    figures = page.evaluate(FIGURES_JS)
+    assert len(figures) == expected
+    for traces in figures:
+        # Every chart holds data: some trace with values beyond the legend-only ones.
+        assert any(t["n"] > 0 for t in traces), traces
+        for t in traces:
+            if t["fill"]:
+                assert t["mode"] == "lines", t
+
+
+def _no_demonstration(page, lang: str) -> None:
+    # Neither the demonstration mark nor a demonstration event ("Demonstratie: …").
+    assert page.get_by_text(DEMO_MARK[lang]).count() == 0
+    prefix = {"nl": "Demonstratie:", "en": "Demonstration:"}[lang]
+    assert page.get_by_text(prefix).count() == 0
+
+
+def test_overview_on_the_realdata_store(realdata_server, page):
+    url, store = realdata_server
+    expected = charts_emitted(store, "overview", {})
+    open_and_settle(page, url, expected, "Overzicht")
+    no_errors_on(page)
+    _drawn_right(page, expected)
+    _no_demonstration(page, "nl")
+    screenshot(page, "realdata_overview")
+
+
+@pytest.mark.parametrize(("country", "lang"), list(COUNTRIES))
+def test_priority_country_page_on_the_realdata_store(realdata_server, page, country, lang):
+    url, store = realdata_server
+    query = {"country": country, "lang": lang}
+    expected = charts_emitted(store, "country", query)
+    assert expected >= 1  # every priority country has real detections and IOM figures
+    open_and_settle(page, f"{url}/country?country={country}&lang={lang}", expected,
+                    COUNTRIES[(country, lang)])  # fmt: skip
+    no_errors_on(page)
+    _drawn_right(page, expected)
+    _no_demonstration(page, lang)
+    screenshot(page, f"realdata_country_{country}_{lang}")
