@@ -27,6 +27,7 @@ SECTIONS = [
     "bench_exports",
     "bench_load",
     "bench_imports",
+    "bench_realdata",
 ]
 RESULTS = ROOT / "bench" / "results.json"
 
@@ -35,11 +36,14 @@ def main(argv: list[str]) -> int:
     chosen = argv or SECTIONS
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     ctx: dict = {}
+    # The store section runs unless only sections that need no store were chosen.
+    standalone = {n for n in chosen if getattr(_section(n), "STANDALONE", False)}
     for name in SECTIONS:
-        if name not in chosen and not name == "bench_store":
-            continue  # the store section always runs: the others need its stores
+        needed = name == "bench_store" and set(chosen) - standalone
+        if name not in chosen and not needed:
+            continue  # the store section runs for the others: they need its stores
         print(f"== {name}", flush=True)
-        figures = importlib.import_module(f"bench.{name}").run(ctx)
+        figures = _section(name).run(ctx)
         for key, value in figures.items():
             print(f"  {key}: {value}")
         results[name] = figures
@@ -59,6 +63,10 @@ def main(argv: list[str]) -> int:
     ]
     print(f"wrote {RESULTS.relative_to(ROOT)}; over budget: {over or 'none'}")
     return 0
+
+
+def _section(name: str):
+    return importlib.import_module(f"bench.{name}")
 
 
 if __name__ == "__main__":
