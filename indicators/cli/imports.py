@@ -48,6 +48,14 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
     if args.source != "eurostat":
         raise InputError(Problem("fetch", None, None, "only `fetch eurostat` is supported"))
+    if args.download_only:
+        from indicators.importers.fetch import download_eurostat
+
+        if not args.keep:
+            raise InputError(Problem("fetch", None, "--keep", "--download-only needs --keep FILE"))
+        url = download_eurostat(args.dataset, args.keep, args.filter, base_url=args.base_url)
+        print(f"Saved {args.keep} from {url} (not imported)")
+        return 0
     report = fetch_eurostat(
         args.store,
         args.dataset,
@@ -80,6 +88,11 @@ def add_parser(subparsers: Any) -> None:
     )
     fe.add_argument("--base-url", default=None, help="API base URL (default: Eurostat's)")
     fe.add_argument("--keep", default=None, help="also save the downloaded file here")
+    fe.add_argument(
+        "--download-only",
+        action="store_true",
+        help="only save the file (--keep), for a folder that build --from reads",
+    )
     for sp in (im, fe):
         sp.add_argument("--vintage", type=_date, default=None, help="date the figures were known")
         sp.add_argument("--dry-run", action="store_true", help="only say what would change")

@@ -55,6 +55,20 @@ def download(url: str, target: Path) -> None:
     target.write_bytes(data)
 
 
+def download_eurostat(
+    dataset: str, target: Path | str, filters: list[str] | None = None, *, base_url=None
+) -> str:
+    """Download a dataset's SDMX-CSV to `target` without importing it; return the URL.
+
+    For a folder of public files (`build --from`): the file's modification time is
+    the time of the fetch, which the build takes as the date its figures were known.
+    """
+    url = eurostat_url(dataset, filters or [], base_url)
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    download(url, Path(target))
+    return url
+
+
 def fetch_eurostat(
     store_path: Path | str,
     dataset: str,

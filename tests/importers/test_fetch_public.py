@@ -61,6 +61,25 @@ def test_fetch_downloads_sdmx_csv_with_filters_and_imports_it(store_copy, tmp_pa
     assert list(obs["value"]) == [7015, 6890]
 
 
+def test_download_only_then_build_from_the_folder(tmp_path, server, capsys):
+    # The README's "real data in ten minutes": fetch into a folder, then build --from.
+    server["body"] = sdmx2_codes(tmp_path).read_bytes()
+    folder = tmp_path / "public"
+    target = folder / "migr_eirtn1.csv"
+    args = ["fetch", "eurostat", "migr_eirtn1", "--base-url", server["url"], "--download-only"]
+    assert main(args) == 1  # --keep is needed
+    assert "--download-only needs --keep" in capsys.readouterr().err
+    assert main([*args, "--keep", str(target)]) == 0
+    assert "not imported" in capsys.readouterr().out and target.exists()
+    store_path = tmp_path / "public.duckdb"
+    assert main(["build", "--from", str(folder), "--store", str(store_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Imported: migr_eirtn1.csv as eurostat" in out
+    assert "from the file's modification time" in out  # the time of the fetch
+    store = Store(store_path)
+    assert list(store.observations("return_returned", "MAR", "EU27")["value"]) == [7015, 6890]
+
+
 def test_fetch_http_error_or_bad_answer_changes_nothing(store_copy, server, capsys):
     before = digest(store_copy)
     server["status"] = 404
