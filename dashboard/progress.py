@@ -416,3 +416,50 @@ __all__ = [
     "mismatch_notes",
     "report_word",
 ]
+
+
+# --- the country page's box --------------------------------------------------------
+def latest_approved_judgements(country: str) -> list[tuple[Objective, Judgement, ReviewRound]]:
+    """Per objective, its judgement in the latest round that has an approved one."""
+    dates = {e.record.id: e.record for e in entries("review_round", country)}
+    best: dict[str, tuple[Judgement, ReviewRound]] = {}
+    for e in entries("judgement", country):
+        if e.approved is None or e.record.round_id not in dates:
+            continue
+        j = judgement_payload(e.approved)
+        rnd = cast(ReviewRound, dates[j.round])
+        if j.objective not in best or best[j.objective][1].date < rnd.date:
+            best[j.objective] = (j, rnd)
+    out = []
+    for o in entries("objective", country):
+        if o.record.id in best:
+            out.append((cast(Objective, o.record), *best[o.record.id]))
+    return out
+
+
+def country_judgements(country: str, lang: str) -> None:
+    """Each objective's latest approved judgement, above the country's indicators."""
+    found = latest_approved_judgements(country)
+    if not found:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{pt('country_judgements', lang)}**")
+        names = services.catalogue().indicator_by_id
+        for obj, j, rnd in found:
+            linked = ", ".join(names[x.indicator_id].title(lang) for x in obj.links
+                               if x.indicator_id in names)  # fmt: skip
+            demo = f" · {pt('demo_framework', lang)}" if obj.is_demo else ""
+            st.markdown(
+                f"{_escape(obj.title(lang))}: **{label(j.rating, lang)}** "
+                f"({_escape(rnd.title or rnd.id)}, {rnd.date:%Y-%m-%d}){demo}"
+            )
+            st.caption(linked)
+        st.page_link("app_pages/progress.py", label=pt("open_progress", lang),
+                     query_params={"country": country, "lang": lang})  # fmt: skip
+
+
+def _escape(text: str) -> str:
+    out = str(text)
+    for ch in "\\`*_{}[]()<>#+-.!|~$":
+        out = out.replace(ch, "\\" + ch)
+    return out

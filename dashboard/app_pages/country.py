@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, downloads, services
+from dashboard import components, downloads, progress, services
 from dashboard.i18n import t
 from indicators import formatting
 
@@ -83,6 +83,8 @@ with st.container(border=True):
             f"{services.event_symbol(kind)} **{formatting.date(ev.event_date, lang)}** · "
             f"{services.event_label(kind, lang)} · {title}"
         )
+
+progress.country_judgements(country, lang)  # each objective's latest approved judgement
 
 for theme in cat.themes:
     st.header(theme.title(lang))

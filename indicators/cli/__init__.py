@@ -12,10 +12,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from indicators.cli import build, compare, export, imports, info, series, serve
+from indicators.cli import build, compare, export, framework, imports, info, series, serve
 from indicators.errors import ProjectError
 
-SUBCOMMANDS = (build, info, series, compare, export, imports, serve)
+SUBCOMMANDS = (build, info, series, compare, export, imports, framework, serve)
 DESCRIPTION = """The `partnership-monitor` command line: for operators, reading the store directly.
 
 Every command takes --store; commands that print data take --json. Project errors

@@ -181,3 +181,15 @@ def test_local_mode_reads_but_cannot_draft(app_store):
     at = open_progress(None, "TUN-2026-04")
     assert "Lokale modus" in texts(at)
     assert not [b for b in at.button if b.key and b.key.endswith("_save")]
+
+
+def test_the_country_page_shows_each_objectives_latest_approved_judgement(app_store):
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params["country"] = "TUN"
+    at.run()
+    at.switch_page("app_pages/country.py").run()
+    _ok(at)
+    shown = texts(at)
+    assert "Voortgang per doelstelling" in shown
+    assert "Minder irreguliere vertrekken en minder doden op zee: **niet op koers**" in shown
+    assert "Taskforce Tunesië, april 2026, 2026-04-16" in shown
