@@ -39,6 +39,19 @@ SETTINGS: dict[str, Setting] = {
         "2",
         "PNG exports are this many times the chart's screen size (at least 2).",
     ),
+    "workspace": Setting(
+        "PARTNERSHIP_MONITOR_WORKSPACE",
+        "duckdb",
+        "Where the results framework keeps its records: `duckdb` (a file beside the store, "
+        "safe for several processes on one machine) or `postgresql` (one database for "
+        "replicas on several machines; needs PARTNERSHIP_MONITOR_WORKSPACE_DSN).",
+    ),
+    "workspace_dsn": Setting(
+        "PARTNERSHIP_MONITOR_WORKSPACE_DSN",
+        "",
+        "libpq connection string of the PostgreSQL workspace, e.g. `host=db.example port=5432 "
+        "dbname=monitor user=monitor` (the password from ~/.pgpass or PGPASSWORD, never here).",
+    ),
 }
 
 CLASSIFICATION_DEFAULT = {"nl": "Departementaal vertrouwelijk", "en": "Departmental confidential"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from indicators.framework import (
     ReviewRound,
     judgement_id,
 )
-from indicators.store.workspace import DuckDBWorkspace
+from indicators.framework.repository import FrameworkRepository
+from indicators.store.workspaces import BACKENDS, open_workspace
+from tests.postgres import fresh_database, postgres_bin, running_postgres
 
 TESS = Principal("tess@example.org", "tess@example.org", ("pm-taskforce",), Role.TASKFORCE, True)
 TOM = Principal("tom@example.org", "tom@example.org", ("pm-taskforce",), Role.TASKFORCE, True)
@@ -29,9 +32,28 @@ def audit_log(tmp_path: Path) -> Path:
     return tmp_path / "audit.jsonl"
 
 
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[str]:
+    """Debian's PostgreSQL on 127.0.0.1 in a temporary data directory, for the session."""
+    if postgres_bin() is None:
+        pytest.skip("Debian's postgresql is not installed (`make setup` as root installs it)")
+    with running_postgres() as dsn:
+        yield dsn
+
+
+@pytest.fixture(params=BACKENDS)
+def workspace(request, tmp_path: Path, monkeypatch) -> FrameworkRepository:
+    """An empty workspace of each kind the setting selects, opened the way the app does."""
+    monkeypatch.setenv("PARTNERSHIP_MONITOR_WORKSPACE", request.param)
+    if request.param == "postgresql":
+        dsn = fresh_database(request.getfixturevalue("postgres_cluster"))
+        monkeypatch.setenv("PARTNERSHIP_MONITOR_WORKSPACE_DSN", dsn)
+    return open_workspace(tmp_path / "monitor.duckdb")
+
+
 @pytest.fixture
-def framework(tmp_path: Path, audit_log: Path) -> Framework:
-    return Framework(DuckDBWorkspace.beside(tmp_path / "monitor.duckdb"), audit_path=audit_log)
+def framework(workspace: FrameworkRepository, audit_log: Path) -> Framework:
+    return Framework(workspace, audit_path=audit_log)
 
 
 def objective(**changes) -> Objective:

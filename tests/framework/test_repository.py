@@ -1,6 +1,5 @@
-"""The contract every FrameworkRepository keeps, run against the DuckDB workspace.
-
-Another implementation (PostgreSQL) joins by adding itself to the `repository` fixture.
+"""The contract every FrameworkRepository keeps, run against each workspace backend
+(DuckDB beside the store, PostgreSQL) through the `workspace` fixture.
 """
 
 from __future__ import annotations
@@ -8,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import multiprocessing
-from pathlib import Path
 
 import pytest
 
@@ -26,9 +24,9 @@ def row(record_id: str = "r1", version: int = 1, **changes) -> StoredVersion:
     return StoredVersion(**{**base, **changes})
 
 
-@pytest.fixture(params=["duckdb"])
-def repository(request, tmp_path: Path) -> FrameworkRepository:
-    return DuckDBWorkspace.beside(tmp_path / "monitor.duckdb")
+@pytest.fixture
+def repository(workspace: FrameworkRepository) -> FrameworkRepository:
+    return workspace  # each backend of tests/framework/conftest.py
 
 
 def test_it_is_a_framework_repository(repository):
