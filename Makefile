@@ -12,7 +12,7 @@ PROCESSES ?=
 PORT ?= 8501
 PYTEST_ARGS ?=
 
-.PHONY: run test bench setup system-packages service-user store public-store lint typecheck clean translations
+.PHONY: run serve-prod test bench setup system-packages service-user store public-store lint typecheck clean translations
 
 setup: $(STAMP) system-packages service-user
 
@@ -66,6 +66,12 @@ public-store: $(STAMP)
 
 run: setup store
 	$(BIN)/partnership-monitor serve --store $(STORE)
+
+# Several app processes behind Debian's nginx (README: Many users at once).
+# PROCESSES defaults to the number of cores; PORT is the front's.
+serve-prod: setup store
+	$(BIN)/partnership-monitor serve --store $(STORE) --port $(PORT) \
+		--processes $(or $(PROCESSES),$(shell nproc))
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

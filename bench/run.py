@@ -26,6 +26,7 @@ SECTIONS = [
     "bench_analysis",
     "bench_exports",
     "bench_load",
+    "bench_front",
     "bench_imports",
     "bench_realdata",
 ]

@@ -19,10 +19,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from indicators.errors import ProjectError
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
 STORE_ENV = "PARTNERSHIP_MONITOR_STORE"
 SERVICE_USER = "partnership-monitor"
+
+
+class ServingError(RuntimeError, ProjectError):
+    """The front or an app process could not start, reload or answer in time."""
 
 
 def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
@@ -59,7 +65,7 @@ def service_account(name: str | None) -> pwd.struct_passwd | None:
     try:
         return pwd.getpwnam(name or SERVICE_USER)
     except KeyError:
-        raise RuntimeError(
+        raise ServingError(
             f"no user {name or SERVICE_USER!r} to run the app processes as: create it with "
             "`make service-user` (or pass --user with an existing account)"
         ) from None
@@ -119,12 +125,12 @@ class AppProcess:
         while time.monotonic() < deadline:
             if not self.running:
                 code = self.proc.returncode if self.proc else None
-                raise RuntimeError(f"the app process on port {self.port} exited with {code}")
+                raise ServingError(f"the app process on port {self.port} exited with {code}")
             if health(self.url):
                 return
             time.sleep(0.3)
         self.stop()
-        raise TimeoutError(f"the app process on port {self.port} was not healthy in {timeout}s")
+        raise ServingError(f"the app process on port {self.port} was not healthy in {timeout}s")
 
     @property
     def running(self) -> bool:

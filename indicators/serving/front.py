@@ -17,7 +17,13 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from indicators.serving.apps import AppProcess, free_port, health, service_account
+from indicators.serving.apps import (
+    AppProcess,
+    ServingError,
+    free_port,
+    health,
+    service_account,
+)
 from indicators.serving.nginx import Nginx, render
 
 
@@ -93,7 +99,7 @@ class Front:
             capture_output=True,
         )
         if readable.returncode != 0:
-            raise RuntimeError(
+            raise ServingError(
                 f"the app processes run as {self.account.pw_name}, who cannot read {store}: "
                 "put the store where that account can read it (every directory above it "
                 "executable for others, the file readable)"
@@ -114,7 +120,7 @@ class Front:
         deadline = time.monotonic() + timeout
         while not health(self.url + "/healthz"):
             if time.monotonic() > deadline:
-                raise TimeoutError(f"the front at {self.url} was not healthy in {timeout} s")
+                raise ServingError(f"the front at {self.url} was not healthy in {timeout} s")
             time.sleep(0.2)
 
     def restart(self) -> None:
@@ -192,7 +198,8 @@ def serve_forever(front: Front, out: Callable[[str], None] = print) -> int:
             out(
                 f"Serving {front.apps[0].store} at {front.url} through nginx: "
                 f"{len(front.apps)} app processes as {who} on ports "
-                f"{', '.join(str(a.port) for a in front.apps)}; health at {front.url}/healthz. "
+                f"{', '.join(str(a.port) for a in front.apps)}; health at {front.url}/healthz; "
+                f"nginx configuration and logs in {front.prefix}. "
                 f"Graceful restart: kill -HUP {os.getpid()}. Stop: Ctrl-C."
             )
             while not stopping.wait(2):
@@ -204,7 +211,7 @@ def serve_forever(front: Front, out: Callable[[str], None] = print) -> int:
                 try:
                     for port in front.revive():
                         out(f"The app process on port {port} had stopped: started again")
-                except (RuntimeError, TimeoutError) as exc:
+                except ServingError as exc:
                     out(f"An app process could not be started again ({exc}); retrying")
     finally:
         for sig, handler in previous.items():

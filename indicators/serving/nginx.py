@@ -7,6 +7,9 @@ side (tests pick free ports). Debian's package provides the binary.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import importlib.util
 import os
 import re
 import shutil
@@ -16,29 +19,52 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from indicators.serving.apps import ServingError
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 COOKIE = "pm_route"
 
 # What Streamlit's front end needs and no more: its styles are inline (emotion), its
 # bundle compiles nothing at run time, charts and images arrive as data: or blob:
-# URLs, and the websocket goes back to the page's own origin. Checked in a real
-# browser behind the front (tests/test_front.py).
-CSP = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
+# URLs, and the websocket goes back to the page's own origin. Its index.html has one
+# small inline script: allowed by its hash, read from the installed Streamlit (a new
+# version with another script gets its own hash), rather than by 'unsafe-inline'.
+# Checked in a real browser behind the front (tests/browser/test_front.py).
+CSP_DIRECTIVES = (
+    "default-src 'self'",
+    "script-src 'self' {script_hashes}",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
 )
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+
+
+def streamlit_index() -> Path:
+    """The index.html Streamlit serves (found without importing Streamlit here)."""
+    spec = importlib.util.find_spec("streamlit")
+    if spec is None or spec.origin is None:
+        raise ServingError("Streamlit is not installed in this environment")
+    return Path(spec.origin).parent / "static" / "index.html"
+
+
+def csp(index: Path | None = None) -> str:
+    """The Content-Security-Policy of the front, with the hashes of index.html's scripts."""
+    html = (index or streamlit_index()).read_text(encoding="utf-8")
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+        for body in _INLINE_SCRIPT.findall(html)
+    )
+    return "; ".join(CSP_DIRECTIVES).format(script_hashes=hashes).replace("'self' ;", "'self';")
+
+
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
@@ -78,7 +104,7 @@ def render(
         "servers": servers,
         "listen": listen,
         "cookie": COOKIE,
-        "csp": CSP,
+        "csp": csp(),
     }
 
     def fill(match: re.Match[str]) -> str:
@@ -95,7 +121,7 @@ class Nginx:
     def __init__(self, prefix: Path, binary: str | None = None) -> None:
         binary = binary or nginx_binary()
         if binary is None:
-            raise RuntimeError(
+            raise ServingError(
                 "Debian's nginx is not installed: `make setup` as root installs it "
                 "(or: apt-get install nginx)"
             )
@@ -119,7 +145,7 @@ class Nginx:
             text=True,
         )
         if check.returncode != 0:
-            raise RuntimeError(f"nginx -t refused the configuration: {check.stderr.strip()}")
+            raise ServingError(f"nginx -t refused the configuration: {check.stderr.strip()}")
         os.replace(candidate, self.conf)
 
     def start(self) -> None:
@@ -134,9 +160,9 @@ class Nginx:
         while not self.workers():
             if self.proc.poll() is not None:
                 log = (self.prefix / "error.log").read_text(errors="replace")[-2000:]
-                raise RuntimeError(f"nginx exited with {self.proc.returncode}: {log.strip()}")
+                raise ServingError(f"nginx exited with {self.proc.returncode}: {log.strip()}")
             if time.monotonic() > deadline:
-                raise TimeoutError("nginx started no worker in 10 s")
+                raise ServingError("nginx started no worker in 10 s")
             time.sleep(0.05)
 
     def workers(self) -> set[int]:
@@ -156,13 +182,13 @@ class Nginx:
         new connections go to the new workers.
         """
         if self.proc is None:
-            raise RuntimeError("nginx is not running")
+            raise ServingError("nginx is not running")
         before = self.workers()
         self.proc.send_signal(signal.SIGHUP)
         deadline = time.monotonic() + timeout
         while not (self.workers() - before):
             if time.monotonic() > deadline:
-                raise TimeoutError(f"nginx did not reload in {timeout} s")
+                raise ServingError(f"nginx did not reload in {timeout} s")
             time.sleep(0.05)
 
     def stop(self, timeout: float = 10) -> None:
