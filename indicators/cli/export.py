@@ -37,6 +37,12 @@ def add_parser(subparsers: Any) -> None:
     sp.add_argument("--b", default="partnership", help="window B, written like window A")
     sp.add_argument("--lang", choices=("nl", "en"), default="nl")
     sp.add_argument(
+        "--round",
+        default=None,
+        help="bundle, pack: add this review round's judgements and claims beside the "
+        "figures of its vintage (partnership-monitor framework export lists the rounds)",
+    )
+    sp.add_argument(
         "--format",
         default=None,
         help="chart: png, svg, pdf, csv or xlsx (comma-separated for several); pack: pdf or "
@@ -120,7 +126,8 @@ def _bundle(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa:
         for i in _indicators(args, store, may_view)
     ]
     name = safe_name(f"{'-'.join(countries)}_briefing_bundle_{args.a}_{args.b}_{args.lang}")
-    return [(f"{name}.zip", bundle(store, requests, may_view, args.lang))]
+    extra = _round_files(store, args)
+    return [(f"{name}.zip", bundle(store, requests, may_view, args.lang, extra=extra))]
 
 
 def _pack(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: ANN001
@@ -130,7 +137,28 @@ def _pack(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: A
     if len(countries) != 1:
         raise InputError(Problem("--country", None, None, "a pack is for one country"))
     pack = pack_content(store, countries[0], may_view, args.lang, args.a, args.b)
+    for text in _round_files(store, args).values():
+        pack.round_lines = text.decode("utf-8").splitlines()
     return [pack_file(pack, fmt) for fmt in formats]
+
+
+def _round_files(store, args) -> dict[str, bytes]:  # noqa: ANN001
+    """`--round ID`: the round's report (judgements, claims, figures of its vintage)."""
+    if not getattr(args, "round", None):
+        return {}
+    from indicators.access import LOCAL, can_view
+    from indicators.export.filenames import safe_name
+    from indicators.framework import Framework
+    from indicators.framework.report import report_markdown, round_report
+    from indicators.store.workspace import DuckDBWorkspace
+
+    cat = store.catalogue()
+    status = store.demo_status()
+    visible = frozenset(i.id for i in cat.indicators if can_view(LOCAL, i, status))
+    fw = Framework(DuckDBWorkspace.beside(store.path))
+    report = round_report(store, fw, LOCAL, args.round, args.lang, visible)
+    name = safe_name(f"round_{args.round}_{args.lang}") + ".md"
+    return {name: (report_markdown(report, args.lang) + "\n").encode("utf-8")}
 
 
 def _target(out: Path, name: str, n_files: int) -> Path:

@@ -30,8 +30,12 @@ def bundle(
     lang: str,
     *,
     generated_at: dt.datetime | None = None,
+    extra: dict[str, bytes] | None = None,
 ) -> bytes:
-    """The zip of a briefing bundle, charts in `lang`, README in both languages."""
+    """The zip of a briefing bundle, charts in `lang`, README in both languages.
+
+    `extra`: more files, e.g. a review round's report (`round_<id>_<lang>.md`).
+    """
     cat = store.catalogue()
     contents = [chart_content(store, r, may_view, cat) for r in requests]
     files: dict[str, bytes] = {}
@@ -39,6 +43,7 @@ def bundle(
         for fmt in BUNDLE_FORMATS:
             name, data = chart_file(c, lang, fmt)
             files[name] = data
+    files.update(extra or {})
     when = generated_at or dt.datetime.now(dt.UTC)
     files["README.md"] = readme(contents, sorted(files), lang, when).encode("utf-8")
     return zip_bytes(files)

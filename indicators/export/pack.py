@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -48,6 +48,9 @@ class Pack:
     demo: bool
     restricted: bool
     data_date: str | None
+    # A review round's report (indicators.framework.report), as Markdown lines: the
+    # round's judgements and claims beside the figures of its vintage.
+    round_lines: list[str] = field(default_factory=list)
 
     def marks(self) -> list[str]:
         out = [DEMO_MARK[self.lang]] if self.demo else []
@@ -156,6 +159,15 @@ def to_pdf(pack: Pack, generated: dt.date | None = None) -> bytes:
             if caveat:
                 story.append(Paragraph(_x(f"{w('caveat', lang)}: {caveat}"), small))
             story.append(Spacer(1, 4 * mm))
+    if pack.round_lines:
+        story.append(PageBreak())
+        for line in pack.round_lines:
+            if line.startswith("## "):
+                story.append(Paragraph(_x(line[3:]), h2))
+            elif line.startswith("### "):
+                story.append(Paragraph(_x(line[4:]), h2))
+            elif line.strip():
+                story.append(Paragraph(_x(line.replace("**", "")), small))
     story += [PageBreak(), Paragraph(_x(w("events", lang)), h2)]
     rows = event_rows(pack)
     if rows:
@@ -286,6 +298,13 @@ def to_pptx(pack: Pack, generated: dt.date | None = None) -> bytes:
         slide.notes_slide.notes_text_frame.text = "\n\n".join(
             sentences + caveats + [ch.content.source(lang) for ch in charts]
         )
+        marks(slide)
+    lines = [x.replace("**", "").lstrip("#> ") for x in pack.round_lines if x.strip()]
+    for start in range(0, len(lines), 28):  # a slide holds about 28 lines at 9 points
+        slide = prs.slides.add_slide(blank)
+        text(slide, Inches(0.4), Inches(0.3), Inches(12.5), Inches(6.6),
+             lines[start : start + 28], 9)  # fmt: skip
+        slide.notes_slide.notes_text_frame.text = "\n".join(lines[start : start + 28])
         marks(slide)
     slide = prs.slides.add_slide(blank)
     text(slide, Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.6), [w("events", lang)], 26, True)

@@ -142,3 +142,25 @@ def test_an_unknown_round_is_a_clear_error(demo_store_path):
 def test_no_workspace_means_no_framework(fresh_store_path):
     assert not workspace_path(fresh_store_path).exists()
     assert Framework(DuckDBWorkspace.beside(fresh_store_path)).entries(LOCAL, "objective") == []
+
+
+def test_the_pack_of_a_round_carries_its_judgements_and_what_changed(demo_store_path):
+    import io
+
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from indicators.export.pack import Pack, to_pdf, to_pptx
+
+    store = Store(demo_store_path)
+    lines = _report(demo_store_path, "TUN-2026-04").splitlines()
+    pack = Pack("TUN", "Tunisia", "en", [], store.events("TUN"), store.catalogue(), True, False,
+                None, round_lines=lines)  # fmt: skip
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(
+        io.BytesIO(to_pdf(pack, dt.date(2026, 4, 20)))).pages)  # fmt: skip
+    for said in ("Judgement: on track", "What the data say", "What changed since the last round",
+                 "Note: the judgement is ‘on track’", "plausibly contributed"):  # fmt: skip
+        assert said in pdf, said
+    slides = Presentation(io.BytesIO(to_pptx(pack, dt.date(2026, 4, 20)))).slides
+    text = " ".join(s.text for slide in slides for s in slide.shapes if s.has_text_frame)
+    assert "Judgement: off track" in text and "changed judgement" in text
