@@ -29,6 +29,7 @@ SECTIONS = [
     "bench_front",
     "bench_imports",
     "bench_realdata",
+    "bench_framework",
 ]
 RESULTS = ROOT / "bench" / "results.json"
 

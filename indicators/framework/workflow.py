@@ -125,8 +125,11 @@ class Framework:
         """
         _require_drafter(principal)
         record.validate()
-        self._check_references(record)
-        current = self.latest(record.KIND, record.id)
+        # One read of the country's records serves the reference and country checks.
+        known = self.repo.versions(country=record.country)
+        self._check_references(record, known=known)
+        chain = [v for v in known if (v.kind, v.record_id) == (record.KIND, record.id)]
+        current = chain[-1] if chain else self.latest(record.KIND, record.id)
         if current is not None and current.country != record.country:
             raise InputError(
                 Problem(f"{record.KIND} {record.id}", None, "country", "cannot change country")
@@ -247,9 +250,10 @@ class Framework:
             is_demo=bool(getattr(record, "is_demo", False)),
         )
 
-    def _check_references(self, *records: Record) -> None:
+    def _check_references(self, *records: Record, known: list[StoredVersion] | None = None) -> None:
         """A judgement or claim names a round and an objective of its own country."""
         pending = {(r.KIND, r.id): r for r in records}
+        seen = {(v.kind, v.record_id): v for v in known or []}
         problems = []
         for r in records:
             if not isinstance(r, Judgement | ContributionClaim):
@@ -259,7 +263,7 @@ class Framework:
                 other = pending.get((kind, ref))
                 country = other.country if other else None
                 if other is None:
-                    found = self.latest(kind, ref)
+                    found = seen.get((kind, ref)) or self.latest(kind, ref)
                     country = found.country if found else None
                 if country is None:
                     problems.append(Problem(f"{r.KIND} {r.id}", None, column, f"no {kind} {ref!r}"))
