@@ -44,7 +44,7 @@ from indicators.framework.report import approval_line, confidence_words, link_te
 from indicators.framework.report import word as report_word
 from indicators.framework.words import SENTENCES, label
 from indicators.framework.workflow import Entry, may_draft
-from indicators.store.workspace import DuckDBWorkspace
+from indicators.store.workspaces import open_workspace
 from indicators.views import account, series_view
 from indicators.views.account import Account
 
@@ -188,13 +188,14 @@ def pt(key: str, lang: str) -> str:
 
 
 def framework() -> Framework:
-    """The framework on the workspace beside this app's store (short-lived connections)."""
-    return Framework(DuckDBWorkspace.beside(services.store_path()))
+    """The framework on this app's workspace (the setting picks DuckDB beside the store
+    or PostgreSQL; short-lived connections either way)."""
+    return Framework(open_workspace(services.store_path()))
 
 
 def workspace_token() -> str:
     return services.per_run(
-        "workspace_token", lambda: DuckDBWorkspace.beside(services.store_path()).token()
+        "workspace_token", lambda: open_workspace(services.store_path()).token()
     )
 
 
@@ -212,7 +213,7 @@ def _entries(
     round_id: str | None,
     visible: frozenset[str],
 ) -> list[Entry]:
-    return Framework(DuckDBWorkspace.beside(path)).entries(
+    return Framework(open_workspace(path)).entries(
         who, kind, country=country, round_id=round_id, visible=visible
     )
 

@@ -23,7 +23,7 @@ from indicators.framework.report import report_markdown, round_report
 from indicators.framework.transfer import read_file, to_csv, to_yaml
 from indicators.importers.pipeline import operator_name
 from indicators.store import Store
-from indicators.store.workspace import DuckDBWorkspace
+from indicators.store.workspaces import open_workspace
 
 
 def add_parser(subparsers: Any) -> None:
@@ -56,7 +56,7 @@ def _usage(sp: argparse.ArgumentParser) -> int:
 
 
 def _framework(args: argparse.Namespace) -> Framework:
-    return Framework(DuckDBWorkspace.beside(args.store))
+    return Framework(open_workspace(args.store))
 
 
 def run_export(args: argparse.Namespace) -> int:

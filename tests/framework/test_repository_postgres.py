@@ -8,6 +8,7 @@ write from separate processes (as replicas would) and break a write half-way.
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 
 import psycopg
 import pytest
@@ -80,3 +81,26 @@ def test_an_unreachable_database_is_a_clear_error():
     ws = PostgresWorkspace("host=127.0.0.1 port=1 user=pm dbname=none connect_timeout=2")
     with pytest.raises(StoreError, match="cannot reach the PostgreSQL workspace"):
         ws.versions()
+
+
+def test_the_framework_command_writes_to_the_postgresql_workspace_the_setting_selects(
+    monkeypatch, tmp_path, demo_store_path, dsn, capsys
+):
+    from indicators.cli import main
+    from indicators.store.workspace import DuckDBWorkspace, workspace_path
+
+    out = tmp_path / "framework.yaml"
+    assert main(["framework", "export", "--out", str(out), "--store", str(demo_store_path)]) == 0
+    monkeypatch.setenv("PARTNERSHIP_MONITOR_WORKSPACE", "postgresql")
+    monkeypatch.setenv("PARTNERSHIP_MONITOR_WORKSPACE_DSN", dsn)
+    store = tmp_path / "monitor.duckdb"
+    shutil.copyfile(demo_store_path, store)
+    assert main(["framework", "import", str(out), "--store", str(store)]) == 0
+    source = DuckDBWorkspace.beside(demo_store_path).versions()
+    copied = PostgresWorkspace(dsn).versions()
+    assert {(v.kind, v.record_id): dict(v.payload) for v in copied} == {
+        (v.kind, v.record_id): dict(v.payload)
+        for v in source
+        if v.kind in {"objective", "review_round", "judgement", "claim"}
+    }
+    assert not workspace_path(store).exists()  # nothing went to the file beside the store
