@@ -39,7 +39,7 @@ COMPOSED = (
     *(N_("mode_absolute"), N_("mode_indexed"), N_("mode_per_capita")),
     *(N_("left_out_absolute"), N_("left_out_indexed"), N_("left_out_per_capita")),
     *(N_("group_default"), N_("group_choose"), N_("group_none")),
-    *(N_("how_period_means"), N_("how_trend_ends")),
+    *(N_("how_period_means"), N_("how_trend_means")),
     *(N_("how_adjusted_means"), N_("how_relative_to_comparison")),
     *(N_("role_viewer"), N_("role_taskforce"), N_("role_evaluator"), N_("role_admin")),
     *(N_("priority"), N_("comparison")),

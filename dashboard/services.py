@@ -27,7 +27,7 @@ import streamlit as st
 from dashboard import auth
 from dashboard.i18n import t
 from indicators import access, audit, formatting
-from indicators.analysis import SCALE, Comparison, compare_from_store
+from indicators.analysis import SCALE, Comparison, calibration, compare_from_store
 from indicators.analysis.direction import Direction, direction_of_travel
 from indicators.analysis.methods import LABELS as METHOD_LABELS
 from indicators.analysis.quality import THRESHOLDS
@@ -778,6 +778,12 @@ def method_labels(lang: str) -> pd.DataFrame:
             t("method_how", lang): [t(f"how_{name}", lang) for name in METHOD_LABELS],
         }
     )
+
+
+def calibration_study(lang: str) -> pd.DataFrame | None:
+    """The calibration study's table from its stored result; None when it was never written."""
+    result = calibration.load_study()
+    return None if result is None else calibration.study_table(result, lang)
 
 
 def evidence_levels(lang: str) -> pd.DataFrame:

@@ -76,6 +76,11 @@ class Indicator(_Model):
     processing_level: Literal["minor", "major"]
     description_processing: Text | None = None
     caveats: list[Text] = Field(default_factory=list)
+    # What a comparison of two windows compares (issue 13), fixed here, never chosen
+    # per series from the data, and the change that matters, in percent of window A's
+    # level: the worded probability is that of a change beyond it.
+    compared_quantity: Literal["arithmetic_mean", "geometric_mean"] = "arithmetic_mean"
+    margin_pct: float = Field(default=10.0, gt=0, le=100)
 
     @field_validator("title")
     @classmethod

@@ -50,6 +50,11 @@ class InputError(ValueError, ProjectError):
         self.summary = summary or f"{self.total} problem(s) found"
         super().__init__(self.render())
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Rebuilt from its parts in another process: the default would call
+        # InputError(message) and list the message's characters as problems.
+        return (type(self), (self.problems, self.summary, self.total))
+
     def render(self) -> str:
         lines = [self.summary + ":"]
         lines += [f"  - {p}" for p in self.problems[: self.max_listed]]
@@ -75,6 +80,16 @@ class InsufficientDataError(ValueError, ProjectError):
         self.n_points = n_points
         self.needed = needed
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Keeps the counts when it crosses a process boundary (a worker's result).
+        return (_rebuild_insufficient, (type(self), str(self), self.n_points, self.needed))
+
 
 class AccessDenied(PermissionError, ProjectError):
     """The signed-in user (or local mode) may not see or export this indicator."""
+
+
+def _rebuild_insufficient(
+    cls: type[InsufficientDataError], message: str, n_points: int, needed: int
+) -> InsufficientDataError:
+    return cls(message, n_points=n_points, needed=needed)

@@ -53,9 +53,20 @@ opent: elke pagina leest opgeslagen resultaten.
 De **waaier** om de trendlijn toont de 50%-, 80%- en 95%-intervallen van het geschatte
 niveau: het donkerste deel bevat het niveau met 50% waarschijnlijkheid, de lichtste rand met
 95%. De middenlijn is bewust rustig getekend: de onzekerheid is net zo belangrijk als de lijn.
-Bij een **vergelijking van twee perioden** toont het dashboard de verandering met een
-80%-interval (dikke balk) en een 95%-interval (dunne lijn). Omdat ruis kan blijven hangen,
-zijn deze intervallen breder dan een eenvoudige berekening zou geven — dat is de bedoeling.
+
+Bij een **vergelijking van twee perioden** vergelijkt het dashboard steeds dezelfde grootheid
+per indicator, vastgelegd in de catalogus: het **rekenkundig gemiddelde** van de cijfers in
+elke periode (bij aantallen: het gemiddelde aantal per maand, kwartaal of jaar; het
+percentage is de verhouding van de twee gemiddelden). Die keuze hangt nooit af van de cijfers
+zelf. De verandering krijgt een 80%-interval (dikke balk) en een 95%-interval (dunne lijn):
+
+- **ruis die blijft hangen**: de onzekerheid komt uit een AR(1)-model van de ruis rond de
+  twee gemiddelden; de persistentie wordt niet geschat en dan vastgezet, maar het interval
+  wordt gemiddeld over alle persistenties die de gegevens toelaten (tot 0,96 per periode);
+- **aantallen**: de spreiding mag per periode meegroeien met het niveau;
+- **korte jaarreeksen** (minder dan 20 waarden): het Welch-interval van de t-toets;
+- **voorlopige cijfers** kunnen scheef zijn, niet alleen onzeker: een gezamenlijke
+  afwijking van 5% van hun waarde wordt meegenomen, die (anders dan ruis) niet uitmiddelt.
 """,
         "level": """
 ### Het niveau dat de lijn toont
@@ -81,24 +92,65 @@ die ook het IPCC gebruikt). Een zin als 'het is waarschijnlijk dat het niveau ho
 betekent dus: een kans tussen 66% en 90%.
 """,
         "verdicts": """
-### Vier soorten uitkomst
+### Vier soorten uitkomst, en welke kans in woorden komt
 - **hoger** of **lager**: het 95%-interval van de verandering ligt helemaal boven of onder nul;
-- **weinig verandering**: het interval bevat nul én sluit veranderingen groter dan 10% uit;
+  alleen dan gebruikt het dashboard een richtingwoord;
+- **weinig verandering**: het interval bevat nul én sluit veranderingen groter dan de
+  **marge** uit (de verandering die ertoe doet, per indicator in de catalogus; standaard 10%
+  van het niveau in de eerste periode);
 - **geen aantoonbare verandering**: het interval bevat nul en is te breed om een flinke
   verandering uit te sluiten. Dat is **niet hetzelfde als 'geen verandering'**: de gegevens
   kunnen het verschil dan simpelweg niet zien.
 
+De kans die in woorden komt is die van een **verandering die ertoe doet**: bij 'hoger' de
+kans op een stijging van meer dan de marge, bij 'lager' op een daling van meer dan de marge,
+anders op een verandering van meer dan de marge in een van beide richtingen. Die kans gaat
+uit van **scepsis**: vooraf is 'geen verandering' even waarschijnlijk als 'wel een
+verandering' (de evaluatie vond dat de meeste uitkomsten buiten het bereik van een
+partnerschap liggen), en veranderingen van enkele marges groot zijn aannemelijk. Een
+schatting twee standaardfouten boven nul is dan niet 'zeer waarschijnlijk' een stijging, zoals
+bij een vlakke aanname; het veld `probability_increase` houdt die oude betekenis (kans op een
+stijging zonder scepsis) en staat er alleen voor scripts naast.
+
 De **kleinste aantoonbare verandering** zegt hoe groot een verandering moet zijn om met deze
-gegevens betrouwbaar op te vallen (95%-niveau, 80% onderscheidend vermogen). Een kleinere
-verandering kan echt zijn en toch onzichtbaar blijven.
+gegevens betrouwbaar op te vallen (95%-niveau, 80% onderscheidend vermogen; de studie
+hieronder meet hoe vaak dat in simulatie lukt). Een kleinere verandering kan echt zijn en toch
+onzichtbaar blijven.
 """,
         "panel": """
 ### Het robuustheidspanel
-Een verandering tussen twee perioden wordt op vier manieren gemeten. Komen ze overeen
-(alle 95%-intervallen delen ten minste één waarde), dan hangt de uitkomst niet af van één
-rekenwijze. Verschillen ze, dan zegt het dashboard dat en leest u de uitkomst met
-voorzichtigheid. De vergelijking met vergelijkingslanden (Algerije, Egypte, Nigeria) laat
-zien of een ontwikkeling ook elders optrad; ook die methode meet geen effect.
+Drie methoden schatten **dezelfde grootheid** als de kop (het verschil van de gemiddelden),
+elk met andere aannames over de ruis: het ruismodel van de kop, een blokbootstrap zonder
+ruismodel, en het gemiddelde trendniveau uit het trendmodel. Ze **komen overeen** zolang
+geen twee van hen een tegengestelde richting vinden (de een hoger, de ander lager). Dat de
+een 'hoger' vindt en de ander 'geen aantoonbare verandering' is geen tegenspraak: zo
+verschillen methoden van verschillend onderscheidend vermogen. Overlappende intervallen zijn
+geen maatstaf: methoden die verschillende dingen meten hoeven niet te overlappen.
+
+De vergelijking met **vergelijkingslanden** (Algerije, Egypte, Nigeria) meet iets anders, de
+verandering ten opzichte van die landen, en staat erbij als context, zonder stem. Ook die
+methode meet geen effect. Met te weinig waarden voor ten minste 19 placebo's zegt het
+dashboard dat, in plaats van een grove kans te geven. Een synthetische controle met
+placebo's over landen heen vraagt veel meer vergelijkingslanden dan de drie die er zijn.
+""",
+        "many": """
+### Veel reeksen tegelijk
+Een overzicht toont tientallen reeksen. Bij een gewone 95%-toets krijgt ongeveer één op de
+twintig reeksen zonder verandering toch 'hoger' of 'lager'. De sceptische kans houdt de woorden
+daarvoor in toom: de verwachte fractie onterechte 'zeer waarschijnlijk'-uitspraken is het
+gemiddelde van de kansen op het tegendeel, en de studie hieronder telt hoe vaak 'zeer
+waarschijnlijk' of sterker valt op reeksen zonder verandering. Een richting op een pagina vol
+reeksen is dus geen bewijs op zichzelf: lees haar samen met de kans en de kwaliteit.
+""",
+        "study": """
+### De kalibratiestudie
+Zes processen met bekende waarheid, elk 950 gesimuleerde reeksen (vaste seeds): 400 zonder
+verandering, 400 met een verandering uit de sceptische verdeling, 150 met precies de kleinste
+aantoonbare verandering. Doel: 95%-dekking tussen 93% en 97%, 80%-dekking tussen 77% en 83%,
+'zeer waarschijnlijk' of sterker in hooguit 5% van de reeksen zonder verandering, en
+kalibratiefout van de genoemde kansen binnen 1,5 keer wat het toeval alleen geeft. De tabel
+komt uit het opgeslagen resultaat (`data/calibration/study.json`), dat de testsuite opnieuw
+berekent en vergelijkt.
 """,
         "quality": """
 ### Kwaliteit van het bewijs
@@ -155,10 +207,21 @@ data are imported, not when you open a page: every page reads stored results.
 ### The intervals
 The **fan** around the trend line shows the 50%, 80% and 95% intervals of the estimated
 level: the darkest part holds the level with 50% probability, the lightest edge with 95%. The
-central line is drawn quietly on purpose: the uncertainty matters as much as the line. When
-**comparing two windows**, the dashboard shows the change with an 80% interval (thick bar)
-and a 95% interval (thin line). Because noise can linger, these intervals are wider than a
-simple calculation would give — as they should be.
+central line is drawn quietly on purpose: the uncertainty matters as much as the line.
+
+When **comparing two windows**, the dashboard compares one quantity per indicator, fixed in
+the catalogue: the **arithmetic mean** of the figures in each window (for counts, the mean
+count per month, quarter or year; the percentage is the ratio of the two means). That choice
+never depends on the figures themselves. The change gets an 80% interval (thick bar) and a
+95% interval (thin line):
+
+- **noise that lingers**: the uncertainty comes from an AR(1) model of the noise around the
+  two means; its persistence is not estimated and then fixed, the interval is averaged over
+  every persistence the data allow (up to 0.96 per period);
+- **counts**: the spread may grow with the level from one window to the other;
+- **short annual series** (fewer than 20 values): Welch's t interval;
+- **provisional figures** may be biased, not only uncertain: a shared bias of 5% of their
+  value is allowed for, which (unlike noise) does not average out.
 """,
         "level": """
 ### The level the line shows
@@ -184,22 +247,62 @@ IPCC uses too). A sentence such as 'it is likely that the level was higher' ther
 probability between 66% and 90%.
 """,
         "verdicts": """
-### Four kinds of outcome
-- **higher** or **lower**: the change's 95% interval lies entirely above or below zero;
-- **little change**: the interval includes zero and rules out changes larger than 10%;
+### Four kinds of outcome, and which probability is put into words
+- **higher** or **lower**: the change's 95% interval lies entirely above or below zero; only
+  then does the dashboard use a direction word;
+- **little change**: the interval includes zero and rules out changes larger than the
+  **margin** (the change that matters, per indicator in the catalogue; by default 10% of the
+  level in the first window);
 - **no detectable change**: the interval includes zero and is too wide to rule out a sizeable
   change. That is **not the same as 'no change'**: the data simply cannot see the difference.
 
+The probability put into words is that of a **change that matters**: for 'higher' the
+probability of a rise of more than the margin, for 'lower' of a fall of more than the margin,
+otherwise of a change of more than the margin either way. It starts from **scepticism**:
+beforehand 'no change' is as likely as 'some change' (the evaluation found most outcomes
+outside a partnership's reach), and changes of a few margins are plausible. An estimate two
+standard errors above zero is then not 'very likely' a rise, as a flat prior would have it;
+the field `probability_increase` keeps that old meaning (the probability of a rise without
+scepticism) and stays beside the new ones for scripts only.
+
 The **smallest detectable change** says how large a change must be to reliably stand out in
-these data (95% level, 80% power). A smaller change can be real and still stay invisible.
+these data (95% level, 80% power; the study below measures how often that succeeds in
+simulation). A smaller change can be real and still stay invisible.
 """,
         "panel": """
 ### The robustness panel
-A change between two windows is measured four ways. When they agree (all 95% intervals share
-at least one value), the result does not hang on one way of computing it. When they
-disagree, the dashboard says so and the result should be read with caution. The comparison
-with comparison countries (Algeria, Egypt, Nigeria) shows whether a development also
-happened elsewhere; that method does not measure an effect either.
+Three methods estimate **the same quantity** as the headline (the difference of the means),
+each with other assumptions about the noise: the headline's noise model, a block bootstrap
+without a noise model, and the mean trend level from the trend model. They **agree** as long
+as no two of them find opposite directions (one higher, another lower). One finding 'higher'
+and another 'no detectable change' is no contradiction: that is how methods of different
+power differ. Overlapping intervals are no yardstick: methods that measure different things
+need not overlap.
+
+The comparison with **comparison countries** (Algeria, Egypt, Nigeria) measures something
+else, the change relative to those countries, and is shown as context without a vote. It
+does not measure an effect either. With too few values for at least 19 placebos the
+dashboard says so instead of giving a coarse probability. A synthetic control with placebos
+across countries needs far more comparison countries than the three there are.
+""",
+        "many": """
+### Many series at once
+An overview shows dozens of series. With a plain 95% test about one in twenty series without
+a change still gets 'higher' or 'lower'. The sceptical probability keeps the words for that
+in check: the expected share of wrong 'very likely' statements is the mean of the
+probabilities of the opposite, and the study below counts how often 'very likely' or
+stronger falls on series without a change. A direction on a page full of series is
+therefore no proof on its own: read it with its probability and its evidence quality.
+""",
+        "study": """
+### The calibration study
+Six processes with a known truth, each 950 simulated series (fixed seeds): 400 without a
+change, 400 with a change drawn from the sceptical distribution, 150 with exactly the
+smallest detectable change. Aims: 95% coverage between 93% and 97%, 80% coverage between 77%
+and 83%, 'very likely' or stronger in at most 5% of series without a change, and a
+calibration error of the stated probabilities within 1.5 times what chance alone gives. The
+table comes from the stored result (`data/calibration/study.json`), which the test suite
+computes again and compares.
 """,
         "quality": """
 ### Evidence quality
@@ -237,6 +340,13 @@ st.dataframe(services.likelihood_scale(lang), hide_index=True, width="content")
 st.markdown(text["verdicts"])
 st.markdown(text["panel"])
 st.dataframe(services.method_labels(lang), hide_index=True, width="stretch")
+st.markdown(text["many"])
+st.markdown(text["study"])
+study = services.calibration_study(lang)
+if study is None:
+    st.info(t("study_missing", lang))
+else:
+    st.dataframe(study, hide_index=True, width="stretch")
 st.markdown(text["quality"])
 st.dataframe(services.evidence_levels(lang), hide_index=True, width="content")
 for section in ("gaps", "causes"):

@@ -4,12 +4,21 @@
 `compare_trend(trend, a, b, ...)` compares an already fitted (or stored) trend, with
 arithmetic only. Both return a `Comparison`:
 
-- the headline change (absolute and percent) between the seasonally adjusted means
-  of the windows, with 80% and 95% intervals from the fitted noise model (AR(1)
-  noise widens them, as autocorrelation must);
-- `probability_increase` and its term from the one likelihood scale;
+- the headline change (absolute and percent) between the window means of the
+  compared quantity fixed for the indicator (arithmetic mean by default; see
+  `indicators.analysis.means`), with 80% and 95% intervals calibrated under
+  persistent noise, heavy tails, small counts, short annual series, gaps and
+  possibly biased provisional values;
+- `probability_increase`: P(change > 0) from the interval's own distribution (a
+  flat prior, the meaning it always had), and beside it the probabilities that are
+  put into words: `probability_above_margin` = P(change > +m),
+  `probability_below_margin` = P(change < −m) and `probability_no_change`, under a
+  sceptical prior (`indicators.analysis.sceptical`), m = `margin` (the indicator's
+  `margin_pct` of window A's level); `likelihood` is the term of the worded one
+  (`indicators.analysis.direction.worded_change`);
 - the robustness panel (`methods`, see `indicators.analysis.methods`) and
-  `methods_agree`: True when all their 95% intervals share at least one value;
+  `methods_agree`, defined on verdicts: False only when two methods that estimate
+  the headline's quantity find opposite directions;
 - the smallest detectable change for these windows, the evidence quality, and
   calibrated sentences in Dutch and English.
 """
@@ -27,15 +36,20 @@ import pandas as pd
 from indicators.analysis import methods as panel
 from indicators.analysis.change import Spread, Units
 from indicators.analysis.detectable import smallest_detectable_change
-from indicators.analysis.likelihood import likelihood
+from indicators.analysis.direction import DEFAULT_MARGIN_PCT, Z975, worded_change
+from indicators.analysis.means import WindowMeans, window_means
 from indicators.analysis.quality import EvidenceQuality, assess_quality
-from indicators.analysis.series import PERIOD_FREQ, to_model_scale
+from indicators.analysis.sceptical import ChangeProbabilities, sceptical_probabilities
+from indicators.analysis.series import PERIOD_FREQ, SeriesData, as_series_data, to_model_scale
 from indicators.analysis.statements import describe, verdict
+from indicators.analysis.student import t_ppf
 from indicators.analysis.trend import TrendResult, estimate_trend
 from indicators.analysis.windows import Window, WindowSpec, parse_window
 from indicators.errors import InsufficientDataError
 
 Text = str | Mapping[str, str]
+# The scale each compared quantity is a difference on.
+COMPARED_SCALES = {"arithmetic_mean": "linear", "geometric_mean": "log"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,6 +121,17 @@ class Comparison(Change):
     verdict: str = ""
     sentence_nl: str = ""
     sentence_en: str = ""
+    # Added by issue 13 (the fields above keep their names and meaning).
+    compared_quantity: str = "arithmetic_mean"
+    margin: float = float("nan")
+    margin_pct: float | None = None
+    probability_above_margin: float = float("nan")
+    probability_below_margin: float = float("nan")
+    probability_no_change: float = float("nan")
+    noise_phi: float = 0.0
+    headline_method: str = ""
+    headline_df: float = float("nan")
+    comparison_note: str | None = None
 
     def to_dict(self) -> dict:
         """Plain JSON-ready values; windows as labels and ISO dates."""
@@ -127,6 +152,8 @@ def compare_periods(
     value_kind: str | None = None,
     scale: str = "auto",
     subject: Text | None = None,
+    margin_pct: float = DEFAULT_MARGIN_PCT,
+    compared_quantity: str = "arithmetic_mean",
 ) -> Comparison:
     """Fit the trend of `series` and compare window `b` with window `a`.
 
@@ -147,6 +174,8 @@ def compare_trend(
     *,
     subject: Text | None = None,
     events: Sequence[Text] = (),
+    margin_pct: float = DEFAULT_MARGIN_PCT,
+    compared_quantity: str = "arithmetic_mean",
 ) -> Comparison:
     """Compare two windows of a fitted trend: arithmetic only, no model fitting.
 
@@ -155,38 +184,49 @@ def compare_trend(
     """
     wa, wb = parse_window(a), parse_window(b)
     window_a, window_b = wa.mask(trend.periods), wb.mask(trend.periods)
+    h = headline_change(trend.data, wa, wb, margin_pct, compared_quantity)
     observed = trend.data.observed
-    in_a, in_b = window_a & observed, window_b & observed
-    for window, inside in ((wa, in_a), (wb, in_b)):
-        if not inside.any():
-            raise InsufficientDataError(f"too few data points: no values in {window.label}")
-    headline = panel.adjusted_means(trend, in_a, in_b)
-    units = Units(trend.scale, headline.reference)
-    results = _panel(trend, headline.spread, units, window_a, window_b, in_a, in_b, comparison)
-    detectable = smallest_detectable_change(headline.sd, headline.df)
+    results, note = _panel(
+        trend, h.spread, h.units, h.means, window_a, window_b, h.in_a, h.in_b, comparison
+    )
+    means, units, scale, probs, detectable = h.means, h.units, h.scale, h.probs, h.detectable
+    in_a, in_b = h.in_a, h.in_b
     top = results[0]
-    step = likelihood(top.probability_increase)
+    level_a = units.reference_level
+    margin = h.margin
     headline_fields = {k: getattr(top, k) for k in CHANGE_FIELDS}
     result = Comparison(
         a=wa,
         b=wb,
-        scale=trend.scale,
+        scale=scale,
         value_kind=trend.data.value_kind,
         trend_method=trend.method,
-        level_a=units.reference_level,
-        level_b=_level(headline.reference + headline.spread.estimate, trend.scale),
+        level_a=level_a,
+        level_b=_level(means.mean_b, scale),
         n_a=int(in_a.sum()),
         n_b=int(in_b.sum()),
         **headline_fields,
-        likelihood=step.en,
-        likelihood_nl=step.nl,
+        likelihood="",
+        likelihood_nl="",
         methods=tuple(results),
         methods_agree=methods_agree(results),
         smallest_detectable_change=units.absolute(detectable),
         smallest_detectable_change_pct=units.percent(detectable),
         quality=assess_quality(observed, trend.data.flags, window_a | window_b),
+        compared_quantity=compared_quantity,
+        margin=margin,
+        margin_pct=margin_pct if level_a != 0 else None,
+        probability_above_margin=probs.above,
+        probability_below_margin=probs.below,
+        probability_no_change=probs.no_change,
+        noise_phi=means.phi,
+        headline_method=means.method,
+        headline_df=means.df,
+        comparison_note=note,
     )
     result = dataclasses.replace(result, verdict=verdict(result))
+    wording = worded_change(result)
+    result = dataclasses.replace(result, likelihood=wording.term.en, likelihood_nl=wording.term.nl)
     sentences = {
         lang: describe(
             result, lang, subject=_in(subject, lang), events=[_in(e, lang) or "" for e in events]
@@ -196,46 +236,183 @@ def compare_trend(
     return dataclasses.replace(result, sentence_nl=sentences["nl"], sentence_en=sentences["en"])
 
 
+@dataclass(frozen=True, eq=False)
+class HeadlineChange:
+    """The headline change of two windows and what is needed to word it."""
+
+    means: WindowMeans
+    spread: Spread
+    units: Units
+    scale: str
+    probs: ChangeProbabilities
+    detectable: float  # on the compared scale
+    margin: float  # in the series' units
+    in_a: np.ndarray
+    in_b: np.ndarray
+
+
+def headline_change(
+    data: SeriesData,
+    wa: Window,
+    wb: Window,
+    margin_pct: float = DEFAULT_MARGIN_PCT,
+    compared_quantity: str = "arithmetic_mean",
+) -> HeadlineChange:
+    """Window B's mean against window A's: the part of a comparison that needs no trend."""
+    if compared_quantity not in COMPARED_SCALES:
+        raise ValueError(f"compared_quantity must be one of {sorted(COMPARED_SCALES)}")
+    in_a, in_b = wa.mask(data.periods) & data.observed, wb.mask(data.periods) & data.observed
+    for window, inside in ((wa, in_a), (wb, in_b)):
+        if not inside.any():
+            raise InsufficientDataError(f"too few data points: no values in {window.label}")
+    scale = COMPARED_SCALES[compared_quantity]
+    values = to_model_scale(data.value, scale)  # type: ignore[arg-type]
+    in_a, in_b = in_a & np.isfinite(values), in_b & np.isfinite(values)
+    if not (in_a.any() and in_b.any()):
+        raise InsufficientDataError("too few data points: no positive values for a geometric mean")
+    means = window_means(
+        values,
+        in_a,
+        in_b,
+        frequency=data.frequency,
+        provisional=data.provisional,
+        counts=data.value_kind == "count" and scale == "linear",
+    )
+    spread = means.spread()
+    units = Units(scale, means.mean_a)
+    sd = (spread.high95 - spread.low95) / (2 * t_ppf(0.975, means.df))
+    margin = abs(units.reference_level) * margin_pct / 100
+    # The sceptical probabilities in the series' units, from the reported interval:
+    # the same numbers worded_change recomputes from a stored row.
+    low, high = units.absolute(spread.low95), units.absolute(spread.high95)
+    probs = sceptical_probabilities(
+        units.absolute(spread.estimate), (high - low) / (2 * Z975), margin
+    )
+    detectable = smallest_detectable_change(sd, means.df)
+    return HeadlineChange(means, spread, units, scale, probs, detectable, margin, in_a, in_b)
+
+
+@dataclass(frozen=True)
+class HeadlineSummary:
+    """The headline of a comparison without the panel: what the calibration study checks."""
+
+    estimate: float
+    low80: float
+    high80: float
+    low95: float
+    high95: float
+    probability_above_margin: float
+    probability_below_margin: float
+    verdict: str
+    term_low: float  # lower bound (%) of the worded probability's step of the scale
+    smallest_detectable_change: float
+
+
+def headline_only(
+    series: pd.Series | pd.DataFrame,
+    a: WindowSpec,
+    b: WindowSpec,
+    *,
+    frequency: str | None = None,
+    value_kind: str | None = None,
+    margin_pct: float = DEFAULT_MARGIN_PCT,
+    compared_quantity: str = "arithmetic_mean",
+) -> HeadlineSummary:
+    """The headline numbers and worded term of `compare_periods`, without fitting a trend.
+
+    The same functions compute them, so they equal `compare_periods`' headline fields;
+    fast enough for simulation studies of thousands of series.
+    """
+    data = as_series_data(series, frequency=frequency, value_kind=value_kind)
+    h = headline_change(data, parse_window(a), parse_window(b), margin_pct, compared_quantity)
+    fields = Change.fields_from(h.spread, h.units)
+    row = fields | {
+        "margin": h.margin,
+        "margin_pct": margin_pct,
+        "level_a": h.units.reference_level,
+        "probability_above_margin": h.probs.above,
+        "probability_below_margin": h.probs.below,
+        "value_kind": value_kind,
+    }
+    row["verdict"] = verdict(_Row(row))
+    wording = worded_change(row)
+    return HeadlineSummary(
+        fields["estimate"],
+        fields["low80"],
+        fields["high80"],
+        fields["low95"],
+        fields["high95"],
+        h.probs.above,
+        h.probs.below,
+        row["verdict"],
+        wording.term.low,
+        h.units.absolute(h.detectable),
+    )
+
+
+class _Row:
+    """Attribute access to a dict, for `verdict`."""
+
+    def __init__(self, values: dict) -> None:
+        self.__dict__.update(values)
+
+
 def _in(text: Text | None, lang: str) -> str | None:
     return text if text is None or isinstance(text, str) else text[lang]
 
 
 def methods_agree(results: Sequence[MethodResult]) -> bool:
-    """True when every method's 95% interval shares at least one value with all others."""
-    return max(m.low95 for m in results) <= min(m.high95 for m in results)
+    """False only when two methods estimating the headline's quantity point opposite ways.
+
+    Agreement is on verdicts, not on overlapping intervals: every method of the panel
+    is calibrated for the same quantity, so two of them finding a rise and a fall is
+    a real disagreement, while one finding a rise and another no detectable change
+    is what calibrated methods of different power do. The change relative to
+    comparison countries is a different quantity and is not part of the vote.
+    """
+    signs = {
+        1 if m.low95 > 0 else -1 if m.high95 < 0 else 0
+        for m in results
+        if m.name in panel.SAME_QUANTITY
+    }
+    return not {1, -1} <= signs
 
 
 def _panel(
     trend: TrendResult,
     headline: Spread,
     units: Units,
+    means: WindowMeans,
     window_a: np.ndarray,
     window_b: np.ndarray,
     in_a: np.ndarray,
     in_b: np.ndarray,
     comparison: pd.DataFrame | None,
-) -> list[MethodResult]:
-    values = trend.model_value
+) -> tuple[list[MethodResult], str | None]:
+    """The panel's methods (the headline first) and a note when comparison is not possible."""
+    values = to_model_scale(trend.data.value, units.scale)  # type: ignore[arg-type]
     out = [MethodResult.from_spread("adjusted_means", headline, units)]
-    means = panel.period_means(values, in_a, in_b)
-    if means is not None:
-        out.append(
-            MethodResult.from_spread(
-                "period_means", means, Units(trend.scale, float(values[in_a].mean()))
-            )
-        )
-    ends, end_level = panel.trend_ends(trend, window_a, window_b)
-    out.append(MethodResult.from_spread("trend_ends", ends, Units(trend.scale, end_level)))
+    block = panel.period_means(values, in_a, in_b, means.phi)
+    if block is not None:
+        out.append(MethodResult.from_spread("period_means", block, units))
+    smooth = panel.trend_means(trend, window_a, window_b, units.scale)
+    if smooth is not None:
+        out.append(MethodResult.from_spread("trend_means", smooth, units))
+    note = None
     others = comparison_matrix(comparison, trend)
     if others is not None:
-        did = panel.relative_to_comparison(values, others, in_a, in_b, trend.scale)
-        if did is not None:
+        did = panel.relative_to_comparison(
+            to_model_scale(trend.data.value, trend.scale), others, in_a, in_b, trend.scale
+        )
+        if did is None:
+            note = "too_few_placebos"
+        else:
             out.append(
                 MethodResult.from_spread(
                     "relative_to_comparison", did[0], Units(trend.scale, did[1])
                 )
             )
-    return out
+    return out, note
 
 
 def comparison_matrix(comparison: pd.DataFrame | None, trend: TrendResult) -> np.ndarray | None:

@@ -32,6 +32,7 @@ from indicators.analysis.likelihood import Likelihood, likelihood
 from indicators.analysis.sceptical import sceptical_probabilities
 
 DEFAULT_MARGIN_PCT = 10.0
+Z975 = 1.959963984540054
 SYMBOLS = {
     "increase": "↑",
     "decrease": "↓",
@@ -128,7 +129,7 @@ def worded_change(result: Any, margin: float | None = None) -> Wording:
     above, below = _float(get("probability_above_margin")), _float(get("probability_below_margin"))
     if margin is not None or not (math.isfinite(above) and math.isfinite(below)):
         lo, hi, est = _float(get("low95")), _float(get("high95")), _float(get("estimate"))
-        probs = sceptical_probabilities(est, (hi - lo) / (2 * 1.959964), m)
+        probs = sceptical_probabilities(est, (hi - lo) / (2 * Z975), m)
         above, below = probs.above, probs.below
     if verdict == "increase":
         event, p, direction = "above_margin", above, "higher"

@@ -1,48 +1,54 @@
-"""The robustness panel: one change between windows A and B, measured four ways.
+"""The robustness panel: one change between windows A and B, measured several ways.
 
-- `adjusted_means` (the headline): difference of the seasonally adjusted period
-  means; its interval comes from the fitted noise model (AR(1) + irregular +
-  measurement variance), so lingering noise widens it as it should, and is never
-  narrower than a block bootstrap of the adjusted values would make it. Its t
-  quantiles use the effective number of independent values, n (1 - phi) / (1 + phi).
-- `period_means`: difference of the plain period means; interval from a circular
-  moving-block bootstrap within each window (no model at all).
-- `trend_ends`: difference of the smoothed trend level at the last period of each
-  window, with the level path's joint uncertainty.
-- `relative_to_comparison`: difference in differences against comparison countries;
-  its interval comes from placebo-in-time permutations (the same statistic on the
-  series rotated in time, comparison countries rotated alike).
+Three methods estimate the same quantity as the headline (the change in the mean
+level of the compared quantity between the windows); they differ in what they
+assume about the noise:
 
-All work on the model scale (log or linear) and return a `Spread`, or None when the
-windows hold too little for that method.
+- `adjusted_means` (the headline, `indicators.analysis.means`): window means with
+  AR(1) noise integrated over its REML posterior, Welch for short series;
+- `period_means`: the same difference of means; each window's variance from a
+  circular moving-block bootstrap (no noise model), blocks long enough for the
+  persistence the headline found: (1 + φ) / (1 − φ) periods, at least m^(1/3);
+- `trend_means`: the mean of the smoothed trend level over each window (every
+  period, gaps included), with the level path's joint uncertainty.
+
+A fourth, `relative_to_comparison`, measures something else — the change relative
+to comparison countries (difference in differences, interval from placebo-in-time
+permutations) — and is shown as context only: it never takes part in the panel's
+agreement. With fewer than `MIN_PLACEBOS` placebo estimates its probability would
+take only a few coarse values, so it is left out and the comparison says why.
+
+All work on the compared scale and return a `Spread`, or None when the windows hold
+too little for that method.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
 from indicators.analysis.change import Spread, placebo_spread, t_spread
+from indicators.analysis.series import from_model_scale, to_model_scale
 from indicators.analysis.trend import TrendResult
 
 BOOTSTRAP_REPS = 999
 BOOTSTRAP_SEED = 20250101
-MIN_PLACEBOS = 8
+MIN_PLACEBOS = 19  # a probability in steps of 5% at most
+SAME_QUANTITY = ("adjusted_means", "period_means", "trend_means")
 
 LABELS = {
     "adjusted_means": {
-        "en": "Seasonally adjusted period means (trend model noise)",
-        "nl": "Seizoensgecorrigeerde periodegemiddelden (ruis uit trendmodel)",
+        "en": "Difference of window means (persistent-noise model)",
+        "nl": "Verschil van periodegemiddelden (model voor aanhoudende ruis)",
     },
     "period_means": {
-        "en": "Difference of period means (block bootstrap)",
+        "en": "Difference of window means (block bootstrap)",
         "nl": "Verschil van periodegemiddelden (blokbootstrap)",
     },
-    "trend_ends": {
-        "en": "Trend level at the end of each window",
-        "nl": "Trendniveau aan het eind van elke periode",
+    "trend_means": {
+        "en": "Mean trend level over each window (trend model)",
+        "nl": "Gemiddeld trendniveau per periode (trendmodel)",
     },
     "relative_to_comparison": {
         "en": "Change relative to comparison countries (placebo-in-time permutations)",
@@ -51,46 +57,23 @@ LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Headline:
-    """The headline change, its standard deviation and degrees of freedom, and window A's level."""
-
-    spread: Spread
-    reference: float
-    sd: float
-    df: float
-
-
-def adjusted_means(trend: TrendResult, in_a: np.ndarray, in_b: np.ndarray) -> Headline:
-    """The headline change between the seasonally adjusted window means."""
-    adjusted, positions = trend.adjusted, np.arange(len(trend.periods))
-    mean_a, mean_b = float(adjusted[in_a].mean()), float(adjusted[in_b].mean())
-    sd = trend.noise.mean_difference_sd(
-        positions[in_a], positions[in_b], trend.extra_var[in_a], trend.extra_var[in_b]
-    )
-    if in_a.sum() >= 2 and in_b.sum() >= 2:
-        # Never narrower than a model-free block bootstrap: guards against a fit
-        # that let the level soak up noise.
-        boot = math.sqrt(_bootstrap_variance(adjusted[in_a]) + _bootstrap_variance(adjusted[in_b]))
-        sd = max(sd, boot)
-    df = trend.noise.effective_df(int(in_a.sum() + in_b.sum()))
-    return Headline(t_spread(mean_b - mean_a, sd, df), mean_a, sd, df)
-
-
-def period_means(values: np.ndarray, in_a: np.ndarray, in_b: np.ndarray) -> Spread | None:
+def period_means(
+    values: np.ndarray, in_a: np.ndarray, in_b: np.ndarray, phi: float = 0.0
+) -> Spread | None:
     """Plain difference of means; each window's variance from a block bootstrap."""
     a, b = values[in_a], values[in_b]
     if len(a) < 2 or len(b) < 2:
         return None
-    var_a, var_b = _bootstrap_variance(a), _bootstrap_variance(b)
+    var_a, var_b = _bootstrap_variance(a, phi), _bootstrap_variance(b, phi)
     welch = (var_a + var_b) ** 2 / (var_a**2 / (len(a) - 1) + var_b**2 / (len(b) - 1) or 1.0)
     return t_spread(float(b.mean() - a.mean()), math.sqrt(var_a + var_b), max(welch, 1.0))
 
 
-def _bootstrap_variance(values: np.ndarray) -> float:
+def _bootstrap_variance(values: np.ndarray, phi: float = 0.0) -> float:
     """Variance of the mean by circular moving-block bootstrap, bias-corrected for iid data."""
     m = len(values)
-    block = max(1, round(m ** (1 / 3)))
+    persistence = (1 + phi) / (1 - phi) if 0 < phi < 1 else 1.0
+    block = int(min(max(1, round(m ** (1 / 3)), round(persistence)), max(1, m // 2)))
     # Seeded by the window's length, so the same window always gets the same draws.
     rng = np.random.default_rng([BOOTSTRAP_SEED, m])
     starts = rng.integers(0, m, size=(BOOTSTRAP_REPS, -(-m // block)))
@@ -99,17 +82,26 @@ def _bootstrap_variance(values: np.ndarray) -> float:
     return float(means.var(ddof=1) * m / (m - 1))
 
 
-def trend_ends(
-    trend: TrendResult, window_a: np.ndarray, window_b: np.ndarray
-) -> tuple[Spread, float]:
-    """Level at the last period of B minus level at the last period of A."""
-    end_a, end_b = np.flatnonzero(window_a)[-1], np.flatnonzero(window_b)[-1]
-    cov = trend.level_cov
-    var = cov[end_a, end_a] + cov[end_b, end_b] - 2 * cov[end_a, end_b]
-    delta = float(trend.level_model[end_b] - trend.level_model[end_a])
-    return t_spread(delta, math.sqrt(max(var, 0.0)), trend.noise.df), float(
-        trend.level_model[end_a]
-    )
+def trend_means(
+    trend: TrendResult, window_a: np.ndarray, window_b: np.ndarray, scale: str
+) -> Spread | None:
+    """Mean of the smoothed level over B minus over A, on the compared `scale`."""
+    level = trend.level_model
+    units = from_model_scale(level, trend.scale)
+    if scale == "log" and np.any(units[window_a | window_b] <= 0):
+        return None
+    target = to_model_scale(units, scale)  # type: ignore[arg-type]
+    # d target / d level: the delta method carries the level's covariance over.
+    if trend.scale == scale:
+        slope = np.ones(len(level))
+    elif trend.scale == "log":  # log-scale trend, arithmetic mean compared
+        slope = units
+    else:  # linear trend, geometric mean compared
+        slope = 1 / units
+    weights = (window_b / window_b.sum() - window_a / window_a.sum()) * slope
+    var = float(weights @ trend.level_cov @ weights)
+    delta = float(target[window_b].mean() - target[window_a].mean())
+    return t_spread(delta, math.sqrt(max(var, 0.0)), trend.noise.df)
 
 
 def relative_to_comparison(

@@ -122,6 +122,8 @@ class _Context:
             codes,
             self.subject(key),
             self.events_for(country),
+            float(self.metadata[indicator].get("margin_pct", 10.0)),
+            str(self.metadata[indicator].get("compared_quantity", "arithmetic_mean")),
         )
 
     def subject(self, key: SeriesKey) -> dict[str, str]:

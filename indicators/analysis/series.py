@@ -111,12 +111,34 @@ def _as_frame(data: pd.Series | pd.DataFrame) -> pd.DataFrame:
 
 
 def infer_frequency(starts: pd.DatetimeIndex) -> str:
-    """M, Q or A from the typical spacing of period starts (annual when unknown)."""
-    days = np.diff(np.sort(starts.unique().to_numpy().astype("datetime64[D]"))).astype(float)
-    if len(days) == 0:
+    """M, Q or A from the calendar months the period starts fall on.
+
+    Gaps do not fool it (a quarterly series with many missing quarters has month
+    steps of 3, 6, 9 …, never a typical step of a year): the greatest common divisor
+    of the month steps is 1 (monthly), a multiple of 3 (quarterly) or of 12 (annual).
+    A single date is annual; dates that fit no grid (two starts in one month) are an
+    error that says to pass `frequency=`.
+    """
+    unique = pd.DatetimeIndex(starts.unique()).sort_values()
+    if len(unique) < 2:
         return "A"
-    step = float(np.median(days))
-    return "M" if step <= 40 else "Q" if step <= 120 else "A"
+    months = (unique.year * 12 + unique.month - 1).to_numpy()
+    steps = np.diff(months)
+    if np.any(steps == 0):
+        raise InputError(
+            Problem(
+                "series",
+                None,
+                "period_start",
+                "two period starts in one month: pass frequency='M', 'Q' or 'A'",
+            )
+        )
+    step = int(np.gcd.reduce(steps))
+    if step % 12 == 0:
+        return "A"
+    if step % 3 == 0:
+        return "Q"
+    return "M"
 
 
 def choose_scale(data: SeriesData, requested: str = "auto") -> Scale:

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from indicators import formatting
-from indicators.analysis.likelihood import likelihood
-from indicators.analysis.methods import LABELS
+from indicators.analysis.direction import worded_change
+from indicators.analysis.methods import LABELS, SAME_QUANTITY
 
 if TYPE_CHECKING:
     from indicators.analysis.comparison import Change, Comparison
@@ -68,35 +68,31 @@ _CONTRIBUTION = re.compile(
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "increase": {
-        "en": "It is {term} ({range}) that the level in {b} was higher than in {a}: "
-        "{change} (95% interval {low} to {high}).",
-        "nl": "Het is {term} ({range}) dat het niveau in {b} hoger lag dan in {a}: "
-        "{change} (95%-interval {low} tot {high}).",
+        "en": "The level in {b} was higher than in {a}: {change} (95% interval {low} to "
+        "{high}). A rise of more than {margin} is {term} ({range}).",
+        "nl": "Het niveau in {b} lag hoger dan in {a}: {change} (95%-interval {low} tot "
+        "{high}). Een stijging van meer dan {margin} is {term} ({range}).",
     },
     "decrease": {
-        "en": "It is {term} ({range}) that the level in {b} was lower than in {a}: "
-        "{change} (95% interval {low} to {high}).",
-        "nl": "Het is {term} ({range}) dat het niveau in {b} lager lag dan in {a}: "
-        "{change} (95%-interval {low} tot {high}).",
+        "en": "The level in {b} was lower than in {a}: {change} (95% interval {low} to "
+        "{high}). A fall of more than {margin} is {term} ({range}).",
+        "nl": "Het niveau in {b} lag lager dan in {a}: {change} (95%-interval {low} tot "
+        "{high}). Een daling van meer dan {margin} is {term} ({range}).",
     },
     "no_detectable_change": {
         "en": "No detectable change between {a} and {b} (wide interval): the 95% interval "
-        "runs from {low} to {high}, so these data cannot tell a rise from a fall.",
+        "runs from {low} to {high}, so these data cannot tell a rise from a fall. A change "
+        "of more than {margin} either way is {term} ({range}).",
         "nl": "Geen aantoonbare verandering tussen {a} en {b} (breed interval): het "
         "95%-interval loopt van {low} tot {high}, dus deze gegevens kunnen een stijging "
-        "niet van een daling onderscheiden.",
-    },
-    "leaning": {
-        "en": "No detectable change between {a} and {b} at the 95% level (wide interval: "
-        "{low} to {high}), although it is {term} ({range}) that the level was {direction}.",
-        "nl": "Geen aantoonbare verandering tussen {a} en {b} op 95%-niveau (breed "
-        "interval: {low} tot {high}), al is het {term} ({range}) dat het niveau {direction} lag.",
+        "niet van een daling onderscheiden. Een verandering van meer dan {margin} in een "
+        "van beide richtingen is {term} ({range}).",
     },
     "little_change": {
         "en": "Evidence of little change between {a} and {b}: the 95% interval ({low} to "
-        "{high}) rules out changes larger than {margin}% of the level in {a}.",
+        "{high}) rules out changes larger than {margin} of the level in {a}.",
         "nl": "Aanwijzingen voor weinig verandering tussen {a} en {b}: het 95%-interval "
-        "({low} tot {high}) sluit veranderingen groter dan {margin}% van het niveau in {a} uit.",
+        "({low} tot {high}) sluit veranderingen groter dan {margin} van het niveau in {a} uit.",
     },
     "detectable": {
         "en": "Only changes of about {size} or more reliably stand out from this series' noise.",
@@ -104,12 +100,22 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ruis van deze reeks.",
     },
     "agree": {
-        "en": "The {n} methods of the robustness panel agree.",
-        "nl": "De {n} methoden van het robuustheidspanel komen overeen.",
+        "en": "The {n} methods of the robustness panel that estimate this change do not "
+        "point in opposite directions.",
+        "nl": "De {n} methoden van het robuustheidspanel die deze verandering schatten wijzen "
+        "niet in tegengestelde richtingen.",
     },
     "disagree": {
-        "en": "The methods disagree ({details}); read this change with caution.",
-        "nl": "De methoden verschillen ({details}); lees deze verandering met voorzichtigheid.",
+        "en": "The methods point in opposite directions ({details}); read this change with "
+        "caution.",
+        "nl": "De methoden wijzen in tegengestelde richtingen ({details}); lees deze "
+        "verandering met voorzichtigheid.",
+    },
+    "too_few_placebos": {
+        "en": "Too few values for a calibrated comparison with the comparison countries: "
+        "not shown.",
+        "nl": "Te weinig waarden voor een gekalibreerde vergelijking met de "
+        "vergelijkingslanden: niet getoond.",
     },
     "quality": {
         "en": "Evidence quality: {level} ({coverage}% of periods have a value, "
@@ -161,13 +167,15 @@ def verdict(c: Change) -> str:
     """'increase', 'decrease', 'little_change' or 'no_detectable_change'.
 
     Works on any change with 95% intervals: the headline or one method of the panel.
+    'little_change' uses the comparison's margin (`margin_pct`, default 10%).
     """
     if c.low95 > 0:
         return "increase"
     if c.high95 < 0:
         return "decrease"
+    margin = getattr(c, "margin_pct", None) or LITTLE_CHANGE_PCT
     pcts = (c.low95_pct, c.high95_pct)
-    if all(p is not None and abs(p) <= LITTLE_CHANGE_PCT for p in pcts):
+    if all(p is not None and abs(p) <= margin for p in pcts):
         return "little_change"
     return "no_detectable_change"
 
@@ -197,41 +205,37 @@ def describe(
 
 
 def _headline(c: Comparison, lang: str) -> str:
-    p = c.probability_increase
-    direction = "higher" if p >= 0.5 else "lower"
-    step = likelihood(max(p, 1 - p))
+    wording = worded_change(c)
     fields = {
         "a": c.a.label,
         "b": c.b.label,
-        "term": step.words(lang),
-        "range": step.range_label,
+        "term": wording.term.words(lang),
+        "range": wording.term.range_label,
         "change": _change(c, c.estimate, c.estimate_pct, lang),
         "low": _change(c, c.low95, c.low95_pct, lang),
         "high": _change(c, c.high95, c.high95_pct, lang),
-        "margin": f"{LITTLE_CHANGE_PCT:g}",
-        "direction": DIRECTION[direction][lang],
+        "margin": wording.margin_label(lang),
     }
-    key = c.verdict
-    if key == "no_detectable_change" and step.low >= 66:
-        key = "leaning"
-    return TEMPLATES[key][lang].format(**fields)
+    return TEMPLATES[c.verdict][lang].format(**fields)
 
 
 def _methods(c: Comparison, lang: str) -> str:
+    voting = [m for m in c.methods if m.name in SAME_QUANTITY]
     if c.methods_agree:
-        return TEMPLATES["agree"][lang].format(n=len(c.methods))
-    details = "; ".join(
-        f"{LABELS[m.name][lang].split(' (')[0].lower()}: "
-        f"{_change(c, m.estimate, m.estimate_pct, lang)} "
-        f"[{_change(c, m.low95, m.low95_pct, lang)}, {_change(c, m.high95, m.high95_pct, lang)}]"
-        for m in c.methods
-    )
-    return TEMPLATES["disagree"][lang].format(details=details)
-
-
-def quality_text(c: Comparison, lang: str) -> str:
-    """'Evidence quality: good (96% of periods have a value, …).'"""
-    return _quality(c, lang)
+        text = TEMPLATES["agree"][lang].format(n=len(voting))
+    else:
+        details = "; ".join(
+            f"{LABELS[m.name][lang].split(' (')[0].lower()}: "
+            f"{_change(c, m.estimate, m.estimate_pct, lang)} "
+            f"[{_change(c, m.low95, m.low95_pct, lang)}, "
+            f"{_change(c, m.high95, m.high95_pct, lang)}]"
+            for m in voting
+        )
+        text = TEMPLATES["disagree"][lang].format(details=details)
+    note = getattr(c, "comparison_note", None)
+    if note in TEMPLATES:
+        text += " " + TEMPLATES[note][lang]
+    return text
 
 
 def _quality(c: Comparison, lang: str) -> str:

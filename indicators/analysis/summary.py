@@ -30,6 +30,12 @@ COMPARISON_FIELDS = [
     "smallest_detectable_change_pct",
     "level_a",
     "level_b",
+    "compared_quantity",
+    "margin",
+    "margin_pct",
+    "probability_above_margin",
+    "probability_below_margin",
+    "probability_no_change",
 ]
 
 
@@ -45,6 +51,8 @@ class SeriesTask:
     comparison_codes: tuple[str, ...]
     subject: dict[str, str]
     events: tuple[dict[str, str], ...]
+    margin_pct: float = 10.0
+    compared_quantity: str = "arithmetic_mean"
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,16 @@ def summarise(task: SeriesTask, trend: TrendResult) -> dict:
         return row | _sentences("no_windows")
     a, b = task.windows
     try:
-        c = compare_trend(trend, a, b, task.comparison, subject=task.subject, events=task.events)
+        c = compare_trend(
+            trend,
+            a,
+            b,
+            task.comparison,
+            subject=task.subject,
+            events=task.events,
+            margin_pct=task.margin_pct,
+            compared_quantity=task.compared_quantity,
+        )
     except InsufficientDataError:
         labels = {"a": a.label, "b": b.label}
         return (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.analysis.comparison import Comparison
-from indicators.analysis.likelihood import likelihood
+from indicators.analysis.direction import Wording, worded_change
 from indicators.analysis.statements import verdict
 
 # Interval columns, in the series' units and in percent of window A's level.
@@ -35,6 +35,9 @@ RECORD_COLUMNS = [
     "level_b",
     *CHANGE_COLUMNS,
     "probability_increase",
+    "margin",
+    "probability_above_margin",
+    "probability_below_margin",
     "likelihood",
     "verdict",
     "methods_agree",
@@ -59,6 +62,9 @@ def comparison_record(c: Comparison, lang: str) -> dict:
         "level_b": c.level_b,
         **{k: getattr(c, k) for k in CHANGE_COLUMNS},
         "probability_increase": c.probability_increase,
+        "margin": c.margin,
+        "probability_above_margin": c.probability_above_margin,
+        "probability_below_margin": c.probability_below_margin,
         "likelihood": c.likelihood_nl if lang == "nl" else c.likelihood,
         "verdict": c.verdict,
         "methods_agree": c.methods_agree,
@@ -87,9 +93,16 @@ def methods_frame(c: Comparison, lang: str) -> pd.DataFrame:
                 "label": m.label_nl if lang == "nl" else m.label_en,
                 **{k: getattr(m, k) for k in CHANGE_COLUMNS},
                 "probability_increase": m.probability_increase,
-                "likelihood": likelihood(m.probability_increase).words(lang),
+                # The method's own change, worded as the headline is: beyond the margin.
+                "likelihood": _worded(c, m).term.words(lang),
                 "verdict": verdict(m),
                 "within_all": all(m.low95 <= o.high95 and o.low95 <= m.high95 for o in others),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _worded(c: Comparison, m: object) -> Wording:
+    fields = {k: getattr(m, k) for k in CHANGE_COLUMNS}
+    row = fields | {"verdict": verdict(m), "level_a": c.level_a, "value_kind": c.value_kind}  # type: ignore[arg-type]
+    return worded_change(row, margin=c.margin)

@@ -19,6 +19,7 @@ import os
 import pickle
 import subprocess
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -70,7 +71,13 @@ def run_parallel(
             out = proc.stdout.read()  # type: ignore[union-attr]
             if proc.wait() != 0:
                 raise RuntimeError(f"a worker process failed (exit code {proc.returncode})")
-            for i, result in zip(share, pickle.loads(out), strict=True):
+            status, payload, where = pickle.loads(out)
+            if status == "error":
+                # The worker's own exception, intact (type, message, fields), with the
+                # worker's traceback as a note.
+                payload.add_note(f"raised in a worker process:\n{where}")
+                raise payload
+            for i, result in zip(share, payload, strict=True):
                 results[i] = result
     finally:
         for proc in procs:  # after a failure, stop the others rather than leave them behind
@@ -111,8 +118,15 @@ def _send(proc: subprocess.Popen, fn: Callable, chunk: list) -> None:
 def _serve() -> None:
     sys.path[:] = pickle.load(sys.stdin.buffer) + [p for p in sys.path if p]
     fn, chunk = pickle.load(sys.stdin.buffer)
-    results = [fn(x) for x in chunk]
-    pickle.dump(results, sys.stdout.buffer)
+    try:
+        message = ("ok", [fn(x) for x in chunk], "")
+    except Exception as exc:  # handed to the parent, which raises it there
+        message = ("error", exc, traceback.format_exc())
+        try:
+            pickle.dumps(exc)
+        except Exception:  # an exception that cannot travel: its type and message can
+            message = ("error", RuntimeError(f"{type(exc).__name__}: {exc}"), message[2])
+    pickle.dump(message, sys.stdout.buffer)
     sys.stdout.buffer.flush()
 
 

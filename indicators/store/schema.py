@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # One observation key: a value of one indicator, for one country, as reported by
 # one area, for one period, from one source, as known at one vintage date.
@@ -116,5 +116,8 @@ TABLES: dict[str, str] = {
             smallest_detectable_change_pct DOUBLE, level_a DOUBLE, level_b DOUBLE,
             sentence_nl VARCHAR NOT NULL, sentence_en VARCHAR NOT NULL,
             methods JSON, quality JSON,
+            compared_quantity VARCHAR, margin DOUBLE, margin_pct DOUBLE,
+            probability_above_margin DOUBLE, probability_below_margin DOUBLE,
+            probability_no_change DOUBLE,
             PRIMARY KEY (indicator_id, country_iso3, reporter))""",
 }

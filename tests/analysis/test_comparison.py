@@ -65,7 +65,7 @@ def test_result_has_every_field_the_issue_lists_and_is_json():
     json.dumps(data)  # plain values only
     for method in data["methods"]:
         assert {"name", "estimate", "low95", "high95", "low80", "high80"} <= set(method)
-    assert {m["name"] for m in data["methods"]} >= {"adjusted_means", "period_means", "trend_ends"}
+    assert {m["name"] for m in data["methods"]} >= {"adjusted_means", "period_means", "trend_means"}
 
 
 def test_on_independent_noise_it_agrees_with_the_textbook_t_interval():
@@ -118,8 +118,20 @@ def test_relative_to_comparison_countries_uses_placebo_permutations():
     did = next(m for m in c.methods if m.name == "relative_to_comparison")
     # comparison countries doubled, the target did not: relative to them it fell by ~100
     assert did.high95 < 0 and did.estimate == pytest.approx(-100, abs=10)
-    assert not c.methods_agree
-    assert "The methods disagree" in c.sentence_en and "De methoden verschillen" in c.sentence_nl
+    # A different quantity: shown as context, never a vote against the headline.
+    assert c.methods_agree
+    assert "opposite directions" in c.sentence_en and "tegengestelde" in c.sentence_nl
+
+
+def test_too_few_placebos_is_said_instead_of_a_coarse_probability():
+    years = pd.date_range("2016-01-01", periods=10, freq="YS")
+    rng = np.random.default_rng(4)
+    target = pd.Series(100 + rng.normal(0, 5, 10), years)
+    others = pd.DataFrame({c: 100 + rng.normal(0, 5, 10) for c in "XYZ"}, index=years)
+    c = compare_periods(target, "2016-2021", "2022-2025", others, scale="linear")
+    assert "relative_to_comparison" not in {m.name for m in c.methods}
+    assert c.comparison_note == "too_few_placebos"
+    assert "Too few values for a calibrated comparison" in c.sentence_en
 
 
 def test_long_comparison_frames_work_like_wide_ones():
@@ -133,11 +145,14 @@ def test_long_comparison_frames_work_like_wide_ones():
     assert a.to_dict() == b.to_dict()
 
 
-def test_methods_agree_means_every_95_interval_shares_a_value():
+def test_methods_agree_unless_their_verdicts_point_opposite_ways():
     methods = list(compare_periods(_iid(1), "2016-2021", "2022-2025").methods)
     assert methods_agree(methods)
-    apart = dataclasses.replace(methods[0], low95=max(m.high95 for m in methods) + 1)
-    assert not methods_agree([apart, *methods[1:]])
+    up = dataclasses.replace(methods[0], low95=1.0, high95=3.0)
+    down = dataclasses.replace(methods[1], low95=-3.0, high95=-1.0)
+    # a direction beside no detectable change: calibrated methods of different power
+    assert methods_agree([up, *methods[1:]])
+    assert not methods_agree([up, down, *methods[2:]])
 
 
 def test_smallest_detectable_change_grows_with_the_noise():

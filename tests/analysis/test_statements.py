@@ -85,13 +85,30 @@ def test_a_clear_rise_is_stated_with_its_likelihood_and_interval():
     values[72:] *= 1.3
     c = compare_periods(make_series(values, "M"), "2016-2021", "2022-2025")
     assert c.verdict == "increase"
-    assert c.sentence_en.startswith(
-        "It is virtually certain (> 99%) that the level in 2022–2025 was higher"
-    )
-    assert c.sentence_nl.startswith(
-        "Het is vrijwel zeker (> 99%) dat het niveau in 2022–2025 hoger lag"
-    )
+    assert c.sentence_en.startswith("The level in 2022–2025 was higher than in 2016–2021: +30%")
+    assert "A rise of more than 10% is virtually certain (> 99%)." in c.sentence_en
+    assert c.sentence_nl.startswith("Het niveau in 2022–2025 lag hoger dan in 2016–2021: +30%")
+    assert "Een stijging van meer dan 10% is vrijwel zeker (> 99%)." in c.sentence_nl
     assert "95% interval" in c.sentence_en and "95%-interval" in c.sentence_nl
+
+
+def test_a_small_rise_is_higher_but_a_rise_that_matters_is_not_claimed():
+    values = 100 + np.random.default_rng(2).normal(0, 2, 120)
+    values[72:] *= 1.03
+    c = compare_periods(make_series(values, "M"), "2016-2021", "2022-2025")
+    assert c.verdict == "increase" and c.probability_increase > 0.99
+    assert c.probability_above_margin < 0.01
+    assert "A rise of more than 10% is exceptionally unlikely (< 1%)." in c.sentence_en
+
+
+def test_a_wide_interval_gets_no_direction_word():
+    values = 100 + np.random.default_rng(8).normal(0, 30, 120)
+    values[72:] += 6
+    c = compare_periods(make_series(values, "M"), "2016-2021", "2022-2025")
+    assert c.verdict == "no_detectable_change"
+    head = c.sentence_en.split(". Only")[0]
+    assert "A change of more than 10% either way is" in head
+    assert " was higher" not in head and " was lower" not in head
 
 
 def test_dutch_numbers_use_a_decimal_comma():

@@ -109,3 +109,21 @@ def test_a_period_given_twice_is_an_input_error():
     series = pd.Series([1.0, 2.0, 3.0], pd.to_datetime(["2020-01-01", "2020-01-15", "2020-02-01"]))
     with pytest.raises(InputError, match="appears twice"):
         as_series_data(series, frequency="M")
+
+
+def test_quarterly_series_with_many_gaps_is_read_as_quarterly():
+    """Issue 13: 40% of quarters missing used to read as annual ('period 2017 appears twice')."""
+    quarters = pd.period_range("2016Q1", "2025Q4", freq="Q").to_timestamp()
+    keep = np.random.default_rng(3).random(len(quarters)) > 0.4
+    series = pd.Series(np.arange(keep.sum(), dtype=float) + 10, quarters[keep])
+    assert infer_frequency(series.index) == "Q"
+    assert as_series_data(series).frequency == "Q"
+    # Gaps of whole years in a monthly series do not make it annual either.
+    months = pd.date_range("2016-01-01", periods=60, freq="MS")
+    assert infer_frequency(months[[0, 1, 13, 25, 37]]) == "M"
+
+
+def test_dates_that_fit_no_grid_ask_for_the_frequency():
+    starts = pd.to_datetime(["2020-01-01", "2020-01-15", "2020-02-01"])
+    with pytest.raises(InputError, match="pass frequency="):
+        infer_frequency(pd.DatetimeIndex(starts))

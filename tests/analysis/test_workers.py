@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import os
+import pickle
 
 import pytest
 
 from indicators.analysis.workers import THREAD_VARS, run_parallel
+from indicators.errors import InputError, InsufficientDataError, Problem
 
 
 def describe_process(x: int) -> tuple[int, int, str | None]:
@@ -31,6 +33,27 @@ def test_few_items_run_in_this_process():
     assert {r[1] for r in out} == {os.getpid()}
 
 
-def test_a_failing_worker_is_an_error_not_a_silent_gap():
-    with pytest.raises(RuntimeError, match="worker process failed"):
+def raise_input_error(x: int) -> int:
+    if x == 7:
+        raise InputError(Problem("series.csv", 7, "value", "must be a number"))
+    return x
+
+
+def test_a_failing_worker_raises_its_own_error_not_a_silent_gap():
+    with pytest.raises(ValueError, match="seven") as caught:
         run_parallel(fail_on_seven, list(range(12)), workers=2)
+    assert any("worker process" in note for note in caught.value.__notes__)
+
+
+def test_an_input_error_survives_the_worker_process_intact():
+    with pytest.raises(InputError) as caught:
+        run_parallel(raise_input_error, list(range(12)), workers=2)
+    assert caught.value.problems == [Problem("series.csv", 7, "value", "must be a number")]
+    assert "series.csv, row 7, column 'value': must be a number" in str(caught.value)
+
+
+def test_errors_pickle_with_their_parts():
+    error = pickle.loads(pickle.dumps(InputError(Problem("f.csv", 2, "period", "bad date"))))
+    assert len(error.problems) == 1 and error.problems[0].reason == "bad date"
+    short = pickle.loads(pickle.dumps(InsufficientDataError("too few", n_points=2, needed=3)))
+    assert (str(short), short.n_points, short.needed) == ("too few", 2, 3)
