@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from bench.common import ROOT, WORK, budget, timed
-from indicators.analysis import compare_from_store, estimate_trend
+from indicators.analysis import compare_from_store, compare_periods, estimate_trend
 from indicators.analysis.precompute import precompute
 from indicators.analysis.workers import available_cores
 from indicators.store import Store, write_store
@@ -26,7 +26,12 @@ KEY = ("irregular_detections", "TUN", "EU_EXT")
 def run(ctx: dict) -> dict:
     demo, big = ctx["demo_store"], ctx["big_store"]
     out: dict = {"workers": available_cores()}
-    out |= _fit_times(Store(demo))
+    fits = _fit_times(Store(demo))
+    out |= fits
+    # Issue 13: one fit of a monthly series (trend model and the default comparison).
+    if "fit_one_series_M_s" in fits:
+        out["fit_one_series_M_s"] = budget(fits["fit_one_series_M_s"], 0.15)
+    out["compare_periods_monthly_s"] = budget(_compare_once(Store(demo)), 0.15)
     out["precompute_demo_store"] = budget(_precompute(demo), 20.0)
     out["precompute_ten_times_store_s"] = _precompute(big)
     out["series_demo"] = len(Store(demo).series_summaries())
@@ -53,6 +58,13 @@ def _fit_times(store: Store) -> dict:
         estimate_trend(obs, value_kind=kind)
         times.setdefault(obs["frequency"].iat[0], []).append(time.perf_counter() - start)
     return {f"fit_one_series_{f}_s": round(statistics.median(t), 4) for f, t in times.items()}
+
+
+def _compare_once(store: Store) -> float:
+    """Median time of compare_periods (fit and compare) on the demo's monthly headline series."""
+    obs = store.observations(*KEY)
+    compare_periods(obs, "2016-2021", "2022-2025", value_kind="count")  # warm imports
+    return timed(lambda: compare_periods(obs, "2016-2021", "2022-2025", value_kind="count"), 5)
 
 
 def _precompute(path: Path) -> float:

@@ -28,7 +28,7 @@ from dashboard import auth
 from dashboard.i18n import t
 from indicators import access, audit, formatting
 from indicators.analysis import SCALE, Comparison, calibration, compare_from_store
-from indicators.analysis.direction import Direction, direction_of_travel
+from indicators.analysis.direction import Wording, worded_change
 from indicators.analysis.methods import LABELS as METHOD_LABELS
 from indicators.analysis.quality import THRESHOLDS
 from indicators.analysis.quality import WORDS as QUALITY_WORDS
@@ -645,7 +645,8 @@ def series_comparison(
         return _outcome("too_few", summary)
     if (a, b) == default_periods() and summary["window_a"] == period_window(a).label:
         status = "ok" if isinstance(summary["verdict"], str) else "too_few_comparison"
-        return _outcome(status, summary)
+        kind = catalogue().indicator(indicator_id).value_kind
+        return _outcome(status, dict(summary) | {"value_kind": kind})
     wa, wb = period_window(a), period_window(b)
     c = comparison(indicator_id, country, reporter, _spec(wa), _spec(wb), None if panel else ())
     if c is None:
@@ -661,9 +662,26 @@ def _spec(window: Window) -> str:
     return window.label.replace("–", "-")
 
 
+# What an overview cell needs to word a result (worded_change reads these).
+OUTCOME_KEYS = (
+    "verdict",
+    "probability_increase",
+    "evidence_quality",
+    "sentence_nl",
+    "sentence_en",
+    "estimate",
+    "low95",
+    "high95",
+    "level_a",
+    "value_kind",
+    "margin",
+    "probability_above_margin",
+    "probability_below_margin",
+)
+
+
 def _outcome(status: str, row: dict) -> dict:
-    keys = ("verdict", "probability_increase", "evidence_quality", "sentence_nl", "sentence_en")
-    return {"status": status} | {k: row.get(k) for k in keys}
+    return {"status": status} | {k: row.get(k) for k in OUTCOME_KEYS}
 
 
 def quality_words(level: str, lang: str) -> str:
@@ -671,11 +689,11 @@ def quality_words(level: str, lang: str) -> str:
     return QUALITY_WORDS[level]["en" if lang == "en" else "nl"]
 
 
-def direction(result: dict) -> Direction | None:
-    """The direction of travel of a comparison result, None when there is none."""
+def direction(result: dict) -> Wording | None:
+    """What may be said of a comparison result (worded_change), None when there is none."""
     if result["status"] != "ok":
         return None
-    return direction_of_travel(result["verdict"], float(result["probability_increase"]))
+    return worded_change(result)
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.analysis.direction import direction_of_travel
+from indicators.analysis.direction import direction_of_travel, worded_change
 from indicators.analysis.likelihood import SCALE
 
 
@@ -38,13 +38,13 @@ def test_unknown_verdict_is_an_error():
         direction_of_travel("better", 0.9)
 
 
-def test_stored_summaries_all_have_a_direction(store):
+def test_stored_summaries_all_have_a_worded_change(store):
     frame = store.series_summaries()
     compared = frame[frame["verdict"].notna()]
     assert len(compared) > 50
-    for row in compared.itertuples():
-        d = direction_of_travel(row.verdict, row.probability_increase)
-        if row.verdict == "increase":
-            assert d.leaning == "higher" and d.term.en == row.likelihood
-        if row.verdict == "decrease":
-            assert d.leaning == "lower" and d.probability >= 0.95
+    for row in compared.to_dict("records"):
+        w = worded_change(row)
+        # The stored term is the one worded_change gives, from the stored probabilities.
+        assert w.term.en == row["likelihood"]
+        assert w.direction == {"increase": "higher", "decrease": "lower"}.get(row["verdict"])
+        assert w.term.low <= 100 * w.probability <= w.term.high

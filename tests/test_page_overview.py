@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard.i18n import t
 from indicators import formatting
 from indicators.analysis import compare_from_store
-from indicators.analysis.direction import direction_of_travel
+from indicators.analysis.direction import worded_change
 from indicators.analysis.quality import WORDS as QUALITY
 from indicators.store import write_store
 from tests.test_pages import open_page
@@ -58,7 +58,7 @@ def test_each_cell_gives_direction_likelihood_and_evidence_in_words(
     ind = catalogue.indicator("irregular_detections")
     for n, iso3 in enumerate(countries):
         row = store.series_summary(ind.id, iso3, "EU_EXT")
-        expected = direction_of_travel(row["verdict"], row["probability_increase"])
+        expected = worded_change(dict(row) | {"value_kind": ind.value_kind})
         line = line_for(at, ind.title("nl"), n)
         assert expected.words("nl") in line
         assert expected.term.words("nl") in line and expected.symbol in line
@@ -134,7 +134,7 @@ def test_changing_the_windows_recomputes_cells_and_links(
     assert {f["b"] for f in links(at)} == {"taskforce"}
     ind = catalogue.indicator("return_returned")
     c = compare_from_store(store, ind.id, "IRQ", "EU27", "2016-2021", "2025-", None)
-    expected = direction_of_travel(c.verdict, c.probability_increase).words("nl")
+    expected = worded_change(c).words("nl")
     iraq = priority(catalogue).index("IRQ")
     assert expected in line_for(at, ind.title("nl"), iraq)
 

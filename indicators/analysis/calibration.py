@@ -367,8 +367,11 @@ def write_study(result: dict, path: Path = RESULT_PATH) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    result = run_study()
-    write_study(result)
+    # Through the module's own name: functions of __main__ cannot reach the workers.
+    from indicators.analysis import calibration
+
+    result = calibration.run_study()
+    calibration.write_study(result)
     for row in result["processes"]:
         print(json.dumps(row))
     return 0

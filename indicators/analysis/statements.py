@@ -238,6 +238,11 @@ def _methods(c: Comparison, lang: str) -> str:
     return text
 
 
+def quality_text(c: Comparison, lang: str) -> str:
+    """'Evidence quality: good (96% of periods have a value, …).'"""
+    return _quality(c, lang)
+
+
 def _quality(c: Comparison, lang: str) -> str:
     q = c.quality
     flags = ""

@@ -19,9 +19,14 @@ COMPARISON_KEY = ("irregular_detections", "DZA", "EU_EXT")
 NEW_VINTAGE = pd.Timestamp("2026-06-30")
 
 
-def test_schema_version_is_2_and_derived_tables_exist(store):
-    assert SCHEMA_VERSION == 2
-    assert store.meta()["schema_version"] == "2"
+def test_store_has_this_schema_and_the_worded_probabilities(store):
+    assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
+    summaries = store.series_summaries()
+    fitted = summaries[summaries["verdict"].notna()]
+    for col in ("margin", "probability_above_margin", "probability_below_margin"):
+        assert fitted[col].notna().all(), col
+    assert set(fitted["compared_quantity"]) == {"arithmetic_mean"}
+    assert (fitted["probability_above_margin"] + fitted["probability_below_margin"] <= 1).all()
 
 
 def test_every_series_has_a_summary_and_fitted_ones_a_trend(store):
