@@ -17,6 +17,7 @@ import werkzeug.serving
 # Who exists at the provider, with the claims an organisation's provider would send.
 USERS = {
     "tess": {"email": "tess@example.org", "name": "Tess Taskforce", "groups": ["pm-taskforce"]},
+    "tom": {"email": "tom@example.org", "name": "Tom Taskforce", "groups": ["pm-taskforce"]},
     "vera": {"email": "vera@example.org", "name": "Vera Viewer", "groups": ["other-team"]},
     "evert": {"email": "evert@example.org", "name": "Evert Eval", "groups": ["pm-evaluators"]},
 }
