@@ -2,9 +2,10 @@
 
 The files are made only when a button is clicked (Streamlit's deferred downloads run
 the callable on a separate thread), from the very figure the card shows. Every
-download first passes `services.record_export`: it refuses what this session may not
-export and audits a restricted export. One renderer is started once per server, in the
-background, so the first image does not wait for a browser to start.
+button's data goes through `restricted_files.guarded`: in the request that makes the
+file it refuses what this session may not export, audits a restricted export and
+grants the file to this session's browser alone. One renderer is started once per
+server, in the background, so the first image does not wait for a browser to start.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import services
+from dashboard import restricted_files, services
 from dashboard.i18n import t, tn
 from indicators.analysis.windows import named_or_parsed
 from indicators.catalogue import Indicator
@@ -97,12 +98,13 @@ def chart_downloads(
         for fmt in formats:
             row.download_button(
                 fmt.upper(),
-                _maker(content, lang, fmt, fig),
+                restricted_files.guarded(
+                    [indicator.id], f"chart_{fmt}", _maker(content, lang, fmt, fig)
+                ),
                 file_name=f"{stem}_{lang}.{fmt}",
                 mime=MEDIA_TYPES[fmt],
                 key=f"{key}_download_{fmt}",
-                on_click=services.record_export,
-                args=([indicator.id], f"chart_{fmt}"),
+                on_click="ignore",
             )
         if problem:
             st.segmented_control(
@@ -150,12 +152,11 @@ def pack_buttons(country: str, lang: str, windows: Windows = None, reporter: str
 
         column.download_button(
             t(f"pack_{fmt}", lang, country=name),
-            make,
+            restricted_files.guarded(ids, f"pack_{fmt}", make, country=country),
             file_name=f"{country}_briefing_{lang}.{fmt}",
             mime=PPTX if fmt == "pptx" else MEDIA_TYPES["pdf"],
             key=f"country_pack_{fmt}",
-            on_click=services.record_export,
-            args=(ids, f"pack_{fmt}"),
+            on_click="ignore",
             icon=":material/description:",
         )
     with columns[-1]:
@@ -192,11 +193,15 @@ def _bundle_popover(
         ]
         st.download_button(
             tn("bundle_download", len(requests), lang, n=len(requests)),
-            lambda: bundle(store, requests, lambda ind: ind.id in visible, lang),
+            restricted_files.guarded(
+                list(chosen),
+                "bundle",
+                lambda: bundle(store, requests, lambda ind: ind.id in visible, lang),
+                country=country,
+            ),
             file_name=f"{country}_briefing_bundle_{windows[0]}_{windows[1]}_{lang}.zip",
             mime="application/zip",
             key="country_bundle",
-            on_click=services.record_export,
-            args=(list(chosen), "bundle"),
+            on_click="ignore",
             disabled=not requests,
         )

@@ -347,26 +347,6 @@ def require_view(indicator_id: str, **detail: str | None) -> Indicator:
     return ind
 
 
-def record_export(
-    indicator_ids: list[str] | tuple[str, ...], export: str, **detail: object
-) -> None:
-    """Check an export before it is built and audit it when it holds a restricted indicator.
-
-    Raises AccessDenied when the session may not export, or may not see one of them.
-    """
-    if not allowed("export"):
-        raise AccessDenied("exports need the evaluator role or higher")
-    cat = catalogue()
-    inds = [cat.indicator(i) for i in indicator_ids]
-    hidden = [i.id for i in inds if not can_view(i)]
-    if hidden:
-        raise AccessDenied(f"restricted: {', '.join(hidden)}")
-    restricted = [i.id for i in inds if i.restricted]
-    who = principal()
-    if restricted and who.signed_in:
-        audit.record(who, "export", restricted, export=export, detail=_detail(detail))
-
-
 def _detail(detail: dict) -> dict:
     return {k: v for k, v in detail.items() if v is not None} | {"store_token": token()}
 

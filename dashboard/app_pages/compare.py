@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, services
+from dashboard import components, restricted_files, services
 from dashboard.i18n import t
 from indicators import formatting
 
@@ -242,10 +242,9 @@ if services.allowed("export"):
     ):
         column.download_button(
             t(f"download_{kind}", lang),
-            data,
+            restricted_files.guarded(list(indicators), f"compare_table_{kind}", lambda d=data: d),
             file_name=f"{name}.{kind}",
             mime=mime,
             key=f"compare_download_{kind}",
-            on_click=services.record_export,
-            args=(list(indicators), f"compare_table_{kind}"),
+            on_click="ignore",
         )

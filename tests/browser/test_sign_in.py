@@ -193,7 +193,7 @@ def test_exports_hold_restricted_figures_only_for_the_taskforce_and_are_audited(
 
     table = _download_compare_table(tess, url)
     assert table is not None and RESTRICTED in table and "Tunesië" in table
-    # The click's callback (which audits) runs in the rerun that follows the click.
+    # The download's own callable checks and audits, in the request that makes the file.
     exports = _events(log, "export", expect=1)
     assert [(e["user"], e["indicators"], e["export"]) for e in exports] == [
         ("tess@example.org", [RESTRICTED_ID], "compare_table_csv")

@@ -1,0 +1,66 @@
+"""The served app: Streamlit's own ASGI app around `dashboard/app.py`, plus two guards.
+
+`streamlit run dashboard/asgi.py` (what `make run`, `partnership-monitor serve`, the
+browser tests and the benchmark start) finds `app` below and serves it. AppTest runs
+`dashboard/app.py` directly; what differs here is only what the HTTP layer adds:
+
+- `MediaGuard` (dashboard/media_guard.py): a restricted file's `/media/` URL
+  serves only the session's own browser, once, while the session lives.
+- `SecurityHeaders`: the app cannot be framed by another site (clickjacking), and the
+  browser neither sniffs types nor sends the app's URLs (with their query parameters)
+  to other sites.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from starlette.middleware import Middleware
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard.media_guard import MediaGuard  # noqa: E402
+
+# A policy Streamlit tolerates: it needs inline scripts and styles, blob: and data:
+# images, and websockets to itself, so only what cannot break it is restricted here.
+# A front (nginx, see README "Security headers") should send the same headers.
+SECURITY_HEADERS: dict[str, str] = {
+    "X-Frame-Options": "SAMEORIGIN",
+    "Content-Security-Policy": "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+class SecurityHeaders:
+    """ASGI middleware adding SECURITY_HEADERS to every HTTP response that lacks them."""
+
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.headers if k not in present]
+                message = message | {"headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+app = st.App(
+    str(ROOT / "dashboard" / "app.py"),
+    middleware=[Middleware(SecurityHeaders), Middleware(MediaGuard)],
+)
