@@ -12,8 +12,6 @@ from pathlib import Path
 from indicators.serving.apps import free_port, streamlit_command
 
 ROOT = Path(__file__).resolve().parent.parent
-# The ASGI entry (dashboard/asgi.py) adds the media guard and the security headers.
-APP = ROOT / "dashboard" / "asgi.py"
 
 
 def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:

@@ -27,12 +27,14 @@ import streamlit as st  # noqa: E402
 
 from dashboard.media_guard import MediaGuard  # noqa: E402
 
-# A policy Streamlit tolerates: it needs inline scripts and styles, blob: and data:
-# images, and websockets to itself, so only what cannot break it is restricted here.
-# A front (nginx, see README "Security headers") should send the same headers.
+# What holds whether or not the nginx front is in between: no framing by any site
+# (clickjacking), no plugins, no <base> rewriting links. The front adds the full policy
+# (indicators/serving/nginx.py CSP: script, style, image and connect sources); it is
+# not sent here because the browser tests' own probes (Playwright's string
+# predicates) need script evaluation, and a browser combines both policies anyway.
 SECURITY_HEADERS: dict[str, str] = {
-    "X-Frame-Options": "SAMEORIGIN",
-    "Content-Security-Policy": "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }

@@ -13,6 +13,7 @@ from dashboard.i18n import DEFAULT_LANG, LANG_NAMES, t, tn
 from indicators import formatting
 from indicators.catalogue import Indicator
 from indicators.charts import events_in_view, provisional_runs
+from indicators.markup import markdown
 
 LANG_KEY = "app_lang"
 
@@ -68,6 +69,17 @@ def demo_notice(lang: str) -> None:
         st.info(t("mixed_banner", lang), icon="ℹ️")
 
 
+def literal(value: object) -> str:
+    """A value from the store, a file or a link, ready to sit in Markdown as plain text."""
+    return markdown(value)
+
+
+def bad_link(param: str, value: str, lang: str) -> None:
+    """The notice for a link's unknown value; the value is shown as text, never markup
+    (a link's parameter could otherwise draw a link or fetch an image inside the app)."""
+    st.info(t("bad_link", lang, what=literal(f"{param}={value}")))
+
+
 def url_choice(param: str, options: Sequence[str], default: str, lang: str) -> str:
     """A value from the URL if it is a valid option, else the default with a notice."""
     value = st.query_params.get(param)
@@ -75,7 +87,7 @@ def url_choice(param: str, options: Sequence[str], default: str, lang: str) -> s
         return default
     if value in options:
         return value
-    st.info(t("bad_link", lang, what=f"{param}={value}"))
+    bad_link(param, value, lang)
     return default
 
 
@@ -102,7 +114,7 @@ def url_choices(
             wanted = [v for v in value.split(",") if v]
             unknown = [v for v in wanted if v not in options]
             if unknown:
-                st.info(t("bad_link", lang, what=f"{param}={','.join(unknown)}"))
+                bad_link(param, ",".join(unknown), lang)
             chosen = [v for v in wanted if v in options] or chosen
         st.session_state[key] = chosen
     chosen = st.multiselect(
@@ -144,12 +156,12 @@ def url_state(
         wanted = [v for v in raw.split(",") if v]
         value = [v for v in wanted if v in options]
         if len(value) != len(wanted) and notice:
-            st.info(t("bad_link", lang, what=f"{param}={raw}"))
+            bad_link(param, raw, lang)
     elif raw in options:
         value = raw
     else:
         if notice:
-            st.info(t("bad_link", lang, what=f"{param}={raw}"))
+            bad_link(param, raw, lang)
         value = default
     st.session_state[key] = value
 

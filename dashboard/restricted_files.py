@@ -63,3 +63,14 @@ def guarded(
         return content
 
     return data
+
+
+def table_data(
+    indicator_ids: list[str] | tuple[str, ...], export: str, data: bytes
+) -> bytes | Callable[[], bytes]:
+    """A table already made: as it is when it holds only public indicators (a plain file,
+    as before), else through `guarded` so that its check, audit and grant apply."""
+    cat = services.catalogue()
+    if not any(cat.indicator(i).restricted for i in indicator_ids):
+        return data
+    return guarded(indicator_ids, export, lambda: data)

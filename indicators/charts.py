@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators import markup
 from indicators.catalogue import Indicator
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
@@ -357,7 +358,7 @@ def _event_traces(
                 "name": label,
                 "mode": "markers",
                 "marker": {"symbol": style["symbol"], "size": 10, "color": style["color"]},
-                "text": part[f"title_{lang}"].tolist(),
+                "text": [markup.html(v) for v in part[f"title_{lang}"]],  # data, not markup
                 "hovertemplate": "%{x|%Y-%m-%d}: %{text}<extra>" + label + "</extra>",
             }
         )

@@ -49,7 +49,7 @@ def window_choice(slot: str, role: str, column) -> str:
             st.session_state[key] = CUSTOM
             st.session_state[f"{key}_years"] = (int(match[1]), int(match[2]))
         else:
-            st.info(t("bad_link", lang, what=f"{slot}={wanted}"))
+            components.bad_link(slot, wanted, lang)
             st.session_state[key] = default
     choice = column.selectbox(
         t(f"window_{slot}", lang), [*periods, CUSTOM], format_func=_period_label, key=key
@@ -242,7 +242,7 @@ if services.allowed("export"):
     ):
         column.download_button(
             t(f"download_{kind}", lang),
-            restricted_files.guarded(list(indicators), f"compare_table_{kind}", lambda d=data: d),
+            restricted_files.table_data(list(indicators), f"compare_table_{kind}", data),
             file_name=f"{name}.{kind}",
             mime=mime,
             key=f"compare_download_{kind}",

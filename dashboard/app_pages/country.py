@@ -81,7 +81,7 @@ with st.container(border=True):
         kind = str(ev.type)
         st.markdown(
             f"{services.event_symbol(kind)} **{formatting.date(ev.event_date, lang)}** · "
-            f"{services.event_label(kind, lang)} · {title}"
+            f"{services.event_label(kind, lang)} · {components.literal(title)}"
         )
 
 progress.country_judgements(country, lang)  # each objective's latest approved judgement

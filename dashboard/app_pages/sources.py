@@ -73,7 +73,7 @@ st.caption(t("countries_with_data_help", lang))
 # --- every indicator in full ----------------------------------------------------------
 wanted = st.query_params.get("indicator")
 if wanted is not None and wanted not in cat.indicator_by_id:
-    st.info(t("bad_link", lang, what=f"indicator={wanted}"))
+    components.bad_link("indicator", wanted, lang)
 for theme in cat.themes:
     st.subheader(theme.title(lang))
     st.caption(theme.description(lang))

@@ -12,6 +12,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 
+from indicators import markup
 from indicators.citation import DEMO_MARK
 from indicators.export.chart import chart_file
 from indicators.export.content import ChartContent, ChartRequest, MayView, chart_content
@@ -106,10 +107,10 @@ def _chart_section(n: int, c: ChartContent, files: list[str]) -> list[str]:
             "",
         ]
     lines += [
-        f"- {w('parameters', 'en')}: {params}",
+        f"- {w('parameters', 'en')}: {markup.code(params)}",  # from the request: data
         f"- {w('data_date', 'en')}: {c.data_date or '-'}; vintage {c.vintage or '-'}",
         f"- {w('citations', 'en')}:",
         *[f"  - {cit}" for cit in c.citations()],
-        f"- {w('files', 'en')}: {', '.join(files)}",
+        f"- {w('files', 'en')}: {', '.join(markup.code(f) for f in files)}",
     ]
     return lines

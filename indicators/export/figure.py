@@ -8,12 +8,12 @@ for a restricted indicator, the classification marking, all inside the image.
 
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from indicators import markup
 from indicators.citation import DEMO_MARK
 from indicators.export.content import ChartContent
 from indicators.export.words import w
@@ -143,4 +143,4 @@ def _styled(text: str, style: str) -> str:
 
 def _esc(text: str) -> str:
     """Plotly renders a subset of HTML in titles: labels from data must stay plain text."""
-    return html.escape(text, quote=False)
+    return markup.html(text)

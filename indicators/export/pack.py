@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from indicators import markup
 from indicators.catalogue import Catalogue, Theme
 from indicators.citation import DEMO_MARK
 from indicators.errors import InputError, Problem
@@ -218,7 +219,7 @@ def _pdf_fonts() -> tuple[str, str]:
 
 def _x(text: str) -> str:
     """Paragraph text is a small markup language: data must stay plain text."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return markup.html(text)
 
 
 # --- PPTX -------------------------------------------------------------------------

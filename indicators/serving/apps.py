@@ -22,7 +22,9 @@ from pathlib import Path
 from indicators.errors import ProjectError
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "dashboard" / "app.py"
+# The ASGI entry around dashboard/app.py: it adds the media guard of restricted
+# downloads and the security headers (dashboard/asgi.py).
+APP = ROOT / "dashboard" / "asgi.py"
 STORE_ENV = "PARTNERSHIP_MONITOR_STORE"
 SERVICE_USER = "partnership-monitor"
 

@@ -118,6 +118,6 @@ def test_every_response_carries_the_security_headers(signed_app):
     url, _ = signed_app
     with urllib.request.urlopen(url, timeout=30) as resp:
         headers = resp.headers
-    assert headers["X-Frame-Options"] == "SAMEORIGIN"
-    assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
