@@ -240,12 +240,19 @@ def events(country: str | None = None) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _imports(path: str, token: str) -> pd.DataFrame:
-    return _store_handle(path, token).imports()
+def _imports(path: str, token: str) -> tuple[pd.DataFrame, dict[int, frozenset[str]]]:
+    handle = _store_handle(path, token)
+    return handle.imports(), handle.import_indicators()
 
 
 def imports() -> pd.DataFrame:
-    return _imports(store_path(), token())
+    """The import history this session may see: an import that brought values of an
+    indicator it may not see is left out whole (its file name, operator and counts
+    would tell of the restricted figures)."""
+    frame, touched = _imports(store_path(), token())
+    visible = visible_ids()
+    keep = [touched.get(int(i), frozenset()) <= visible for i in frame["import_id"]]
+    return frame[keep].reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -89,11 +89,14 @@ class AccessRules:
     default_role: Role = Role.VIEWER
     users: Mapping[str, Role] = field(default_factory=dict)
     groups: Mapping[str, Role] = field(default_factory=dict)
+    subs: Mapping[str, Role] = field(default_factory=dict)
     source: str = "(built-in defaults)"
 
     def principal(self, claims: Mapping[str, Any]) -> Principal:
         """The principal for a signed-in user's identity claims (`st.user`)."""
-        user = _claim_text(claims.get(self.user_claim)) or _claim_text(claims.get("sub"))
+        named = _claim_text(claims.get(self.user_claim)) if self.user_claim != "sub" else ""
+        sub = _claim_text(claims.get("sub"))
+        user = named or sub
         if not user:
             raise InputError(
                 Problem("identity token", None, self.user_claim, "no user claim in the token")
@@ -101,7 +104,12 @@ class AccessRules:
         groups = _claim_list(claims.get(self.groups_claim))
         email = _claim_text(claims.get("email"))
         roles = [self.default_role]
-        roles += [self.users[k] for k in {user.lower(), email.lower()} if k in self.users]
+        # [users] holds e-mail-like names: matched only against the user and e-mail
+        # claims, never against `sub` (a provider's subject can be any string, also
+        # someone else's address). Subjects are matched exactly, against [subs] only.
+        names = {k.lower() for k in (named, email) if k}
+        roles += [self.users[k] for k in names if k in self.users]
+        roles += [self.subs[sub]] if sub in self.subs else []
         roles += [self.groups[g] for g in groups if g in self.groups]
         return Principal(user, email, groups, max(roles), signed_in=True)
 
@@ -138,7 +146,7 @@ def load_access(path: Path | str | None = None) -> AccessRules:
     except tomllib.TOMLDecodeError as exc:
         raise InputError(Problem(name, None, None, f"not valid TOML: {exc}")) from None
     problems: list[Problem] = []
-    known = {"claims", "default_role", "users", "groups"}
+    known = {"claims", "default_role", "users", "groups", "subs"}
     problems += [Problem(name, None, k, "unknown setting") for k in sorted(set(data) - known)]
     claims = data.get("claims", {})
     for key in sorted(set(claims) - {"user", "groups"}):
@@ -160,6 +168,7 @@ def load_access(path: Path | str | None = None) -> AccessRules:
         return out
 
     users, groups = roles("users", lower=True), roles("groups", lower=False)
+    subs = roles("subs", lower=False)
     default = Role.VIEWER
     try:
         default = Role.parse(
@@ -175,6 +184,7 @@ def load_access(path: Path | str | None = None) -> AccessRules:
         default_role=default,
         users=users,
         groups=groups,
+        subs=subs,
         source=name,
     )
 

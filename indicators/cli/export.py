@@ -12,6 +12,7 @@ from typing import Any
 
 from indicators.cli.common import subcommand
 from indicators.errors import InputError, Problem
+from indicators.files import write_file
 
 KINDS = ("chart", "bundle", "pack")
 FORMATS = {
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     for name, data in files:
         target = _target(args.out, name, len(files))
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_file(target, data)  # never through a symlink planted at the name
         print(f"wrote {target} ({len(data):,} bytes)")
     return 0
 

@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 from indicators.errors import InputError, Problem, ProjectError
+from indicators.files import write_file
 from indicators.importers.pipeline import ImportReport, import_file
 
 EUROSTAT_API = "https://ec.europa.eu/eurostat/api/dissemination"
@@ -52,7 +53,7 @@ def download(url: str, target: Path) -> None:
         raise FetchError(f"download failed: {exc} for {url}") from None
     if not data.strip():
         raise FetchError(f"download failed: empty answer for {url}")
-    target.write_bytes(data)
+    write_file(target, data)
 
 
 def download_eurostat(

@@ -169,6 +169,16 @@ class Store:
     def imports(self) -> pd.DataFrame:
         return self._df("SELECT * FROM imports ORDER BY import_id DESC")
 
+    def import_indicators(self) -> dict[int, frozenset[str]]:
+        """The indicators each import brought values for (to hide restricted imports)."""
+        rows = self._rows(
+            "SELECT DISTINCT import_id, indicator_id FROM observations ORDER BY 1, 2", []
+        )
+        out: dict[int, set[str]] = {}
+        for import_id, indicator_id in rows:
+            out.setdefault(int(import_id), set()).add(str(indicator_id))
+        return {k: frozenset(v) for k, v in out.items()}
+
     def imports_of_file(self, sha256: str) -> list[int]:
         """Ids of earlier imports of a file with this content."""
         rows = self._rows("SELECT import_id FROM imports WHERE sha256 = ? ORDER BY 1", [sha256])
