@@ -27,7 +27,7 @@ from indicators.derived import refresh_derived
 from indicators.errors import InputError, Problem, ProjectError
 from indicators.importers import detect
 from indicators.importers.pipeline import ImportReport, import_file
-from indicators.store import write_store
+from indicators.store import write_store, writer_lock
 
 SUFFIXES = (".csv", ".tsv", ".xlsx")
 
@@ -224,6 +224,21 @@ def build_public_store(
         stamp, source = known_at(file, fmt)
         queue.append(FileOutcome(name, "", fmt, stamp, source))
     queue.sort(key=lambda f: (f.known_at or dt.datetime.min, f.file))
+    # The whole build holds the store's one writer lock: an import or another build
+    # waits for it, so nothing written meanwhile is lost when the build swaps in.
+    with writer_lock(path):
+        _build_staged(path, folder, queue, result, data_dir, vintage)
+    return result
+
+
+def _build_staged(
+    path: Path,
+    folder: Path,
+    queue: list[FileOutcome],
+    result: PublicBuild,
+    data_dir: Path | str,
+    vintage: dt.date | None,
+) -> None:
     staging = path.with_name(f".{path.name}.public-{os.getpid()}")
     staging.unlink(missing_ok=True)
     try:
@@ -263,4 +278,3 @@ def build_public_store(
     finally:
         staging.unlink(missing_ok=True)
         staging.with_name(staging.name + ".lock").unlink(missing_ok=True)
-    return result

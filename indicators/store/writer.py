@@ -7,6 +7,7 @@ live store byte for byte as it was.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -256,47 +257,101 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 @contextmanager
-def _writer_lock(path: Path) -> Iterator[None]:
-    # One writer at a time; readers never take this lock.
+def writer_lock(path: Path | str) -> Iterator[None]:
+    """The one lock every writer of the store at `path` holds: build, build --from,
+    import, fetch and the workspace beside the store. Readers never take it.
+
+    Whoever holds it first removes the temporary copies that writers killed before they
+    could clean up left behind (`.NAME.tmp-PID`, `.NAME.public-PID`): while the lock is
+    held no other writer can be using one.
+    """
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_name(path.name + ".lock"), "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
+            remove_stale_copies(path)
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+_writer_lock = writer_lock  # the name the workspace module imports
+
+
+def stale_copies(path: Path) -> list[Path]:
+    """Temporary copies of the store at `path` (and their WAL and lock files)."""
+    folder = path.parent
+    found: list[Path] = []
+    for pattern in (f".{path.name}.tmp-*", f".{path.name}.public-*"):
+        found += [p for p in folder.glob(pattern) if p.is_file() and not p.is_symlink()]
+    return sorted(found)
+
+
+def remove_stale_copies(path: Path) -> list[Path]:
+    """Remove what `stale_copies` finds; call only while holding the writer lock."""
+    removed = []
+    for copy in stale_copies(path):
+        copy.unlink(missing_ok=True)
+        removed.append(copy)
+    return removed
+
+
 @contextmanager
 def write_store(path: Path | str, *, fresh: bool = False) -> Iterator[StoreWriter]:
-    """Open a copy of the store (or a new empty one) and swap it in if the block succeeds."""
+    """Open a copy of the store (or a new empty one) and swap it in if the block succeeds.
+
+    A failure of the disk (full, read-only, gone) while copying, writing or swapping is
+    a StoreError that says so; the copy is removed and the store is left as it was.
+    """
     path = Path(path)
-    with _writer_lock(path):
+    with writer_lock(path):
         tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         tmp.unlink(missing_ok=True)
-        if not fresh:
-            if not path.exists():
-                raise StoreError(f"No store at {path}: run `partnership-monitor build` first")
-            shutil.copyfile(path, tmp)
+        if not fresh and not path.exists():
+            raise StoreError(f"No store at {path}: run `partnership-monitor build` first")
         try:
-            con = duckdb.connect(str(tmp))
+            with _disk_errors(path):
+                if not fresh:
+                    shutil.copyfile(path, tmp)
+                con = duckdb.connect(str(tmp))
             try:
-                if fresh:
-                    create_schema(con)
-                writer = StoreWriter(con)
-                _check_version(writer, path)
-                con.execute("BEGIN TRANSACTION")
-                yield writer
-                con.execute("COMMIT")
-                con.execute("CHECKPOINT")
+                with _disk_errors(path):
+                    if fresh:
+                        create_schema(con)
+                    writer = StoreWriter(con)
+                    _check_version(writer, path)
+                    con.execute("BEGIN TRANSACTION")
+                with _disk_errors(path):  # the caller's writes can fill the disk too
+                    yield writer
+                with _disk_errors(path):
+                    con.execute("COMMIT")
+                    con.execute("CHECKPOINT")
             finally:
-                con.close()
-            _fsync(tmp)
-            os.replace(tmp, path)
-            _fsync(path.parent)
+                with contextlib.suppress(duckdb.Error):
+                    con.close()
+            with _disk_errors(path):
+                _fsync(tmp)
+                os.replace(tmp, path)
+                _fsync(path.parent)
         finally:
             tmp.unlink(missing_ok=True)
             Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+@contextmanager
+def _disk_errors(path: Path) -> Iterator[None]:
+    """Turn the disk's failures (OSError, DuckDB's I/O and fatal errors) into StoreError."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise StoreError(f"could not write {path}: {reason}; the store was not changed") from None
+    except (duckdb.IOException, duckdb.FatalException) as exc:
+        first = str(exc).splitlines()[0]
+        raise StoreError(f"could not write {path}: {first}; the store was not changed") from None
 
 
 def _check_version(writer: StoreWriter, path: Path) -> None:
