@@ -24,7 +24,7 @@ import duckdb
 from indicators.errors import StoreError
 from indicators.framework.repository import StoredVersion, VersionConflict
 from indicators.store.reader import file_identity
-from indicators.store.writer import _fsync, _writer_lock
+from indicators.store.writer import _fsync, writer_lock
 
 WORKSPACE_SCHEMA_VERSION = 1
 _COLUMNS = (
@@ -149,7 +149,7 @@ class DuckDBWorkspace:
     def _writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to a copy, swapped in only if the block succeeds."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with _writer_lock(self.lock_for):
+        with writer_lock(self.lock_for):
             tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
             tmp.unlink(missing_ok=True)
             fresh = not self.path.exists()

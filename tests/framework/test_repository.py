@@ -101,10 +101,10 @@ def test_two_processes_saving_the_same_version_one_wins_one_is_told(tmp_path):
 
 
 def test_readers_are_not_blocked_while_a_write_holds_the_lock(tmp_path):
-    from indicators.store.writer import _writer_lock
+    from indicators.store.writer import writer_lock
 
     store = tmp_path / "monitor.duckdb"
     ws = DuckDBWorkspace.beside(store)
     ws.append([row()], {("judgement", "r1"): 0})
-    with _writer_lock(store):  # an import in progress
+    with writer_lock(store):  # an import in progress
         assert [r.record_id for r in ws.versions()] == ["r1"]
