@@ -177,7 +177,9 @@ def run_full(item: tuple[str, int]) -> dict:
     return {
         "process": process,
         "same_interval": bool(np.isclose(full.low95, fast.low95) and full.verdict == fast.verdict),
-        "term_in_sentence": w.term.en in full.sentence_en and w.term.nl in full.sentence_nl,
+        # 'little change' words no probability: its interval already rules out the margin.
+        "term_in_sentence": full.verdict == "little_change"
+        or (w.term.en in full.sentence_en and w.term.nl in full.sentence_nl),
         "strong": w.term.low >= STRONG,
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.i18n import t
-from indicators.analysis import SCALE
+from indicators.analysis import SCALE, calibration
 from indicators.analysis.methods import LABELS
 from indicators.store import Store
 from tests.test_pages import open_page, texts
@@ -66,6 +66,10 @@ def test_method_page_explains_with_the_librarys_own_scale(use_store, demo_store_
     assert list(scale.iloc[:, 1]) == [step.range_label for step in SCALE]
     methods = at.dataframe[2].value
     assert list(methods.iloc[:, 0]) == [labels[lang] for labels in LABELS.values()]
+    # The calibration study's table is the stored result's, never typed in the page.
+    study = at.dataframe[3].value
+    expected = calibration.study_table(calibration.load_study(), lang)
+    assert study.astype(str).values.tolist() == expected.astype(str).values.tolist()
     shown = texts(at)
     heading = {
         "nl": "Waarom het dashboard geen oorzaken aanwijst",
