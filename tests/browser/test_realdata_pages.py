@@ -2,6 +2,8 @@
 ../shared/realdata folder, in a real browser: no error, every chart holds data, no
 demonstration notice, and no band trace without an explicit line mode.
 
+Each country page is opened in Dutch and in English.
+
 The band check reads the figure JSON each drawn chart holds (the graph div's `data`):
 plotly draws markers on a trace without a mode when it has fewer than 20 points, so
 an annual fan without `mode="lines"` shows its edges as dots.
@@ -24,7 +26,10 @@ COUNTRIES = {
     ("TUN", "nl"): "Tunesië",
     ("IRQ", "nl"): "Irak",
     ("TUR", "nl"): "Turkije",
+    ("MAR", "en"): "Morocco",
     ("TUN", "en"): "Tunisia",
+    ("IRQ", "en"): "Iraq",
+    ("TUR", "en"): "Türkiye",
 }
 FIGURES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el =>
     (el.data || []).map(t => ({
