@@ -464,3 +464,31 @@ def _escape(text: str) -> str:
     for ch in "\\`*_{}[]()<>#+-.!|~$":
         out = out.replace(ch, "\\" + ch)
     return out
+
+
+def round_download(round_id: str, country: str, lang: str) -> None:
+    """The round's report (judgements, claims, figures of its vintage) as Markdown."""
+    if not services.allowed("export"):
+        return
+    from dashboard import restricted_files
+    from indicators.framework.report import report_markdown, round_report
+
+    visible = services.visible_ids()
+    who, store, path = services.principal(), services.store(), services.store_path()
+    linked = {x.indicator_id for o in entries("objective", country) for x in o.record.links}
+    ids = sorted(linked & visible)
+
+    def make() -> bytes:
+        report = round_report(store, Framework(open_workspace(path)), who, round_id,
+                              lang, visible)  # fmt: skip
+        return (report_markdown(report, lang) + "\n").encode("utf-8")
+
+    st.download_button(
+        pt("round_pack", lang),
+        restricted_files.guarded(ids, "round_report", make, country=country, round=round_id),
+        file_name=f"round_{round_id}_{lang}.md".replace("/", "_"),
+        mime="text/markdown",
+        key=f"progress_round_report_{round_id}",
+        on_click="ignore",
+        icon=":material/description:",
+    )

@@ -159,6 +159,7 @@ if rnd.is_demo:
     st.caption(P.pt("demo_framework", lang))
 _state(round_entry)
 _review_buttons(round_entry, f"progress_rr_{rnd.id}")
+P.round_download(rnd.id, country, lang)
 latest = P.latest_vintage()
 if latest is not None and latest > rnd.vintage:
     st.info(P.pt("vintage_moved", lang).format(vintage=rnd.vintage.isoformat()))
