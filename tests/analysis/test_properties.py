@@ -58,6 +58,8 @@ def test_scaling_the_series_scales_the_change(series, factor):
 @given(noisy_series())
 def test_swapping_windows_flips_the_sign(series):
     ab, ba = _compare(series), _compare(series, swap=True)
+    # Swapping windows reuses the same fit of the same series (the windows do not enter the
+    # fit), so the result is negated exactly up to rounding on every BLAS kernel.
     assert ba.estimate == pytest.approx(-ab.estimate, rel=1e-9, abs=1e-9)
     assert ba.low95 == pytest.approx(-ab.high95, rel=1e-9, abs=1e-9)
     assert ba.high95 == pytest.approx(-ab.low95, rel=1e-9, abs=1e-9)
@@ -71,6 +73,9 @@ def test_swapping_windows_flips_the_sign(series):
 def test_shuffling_rows_changes_nothing(series, seed):
     shuffled = series.iloc[np.random.default_rng(seed).permutation(len(series))]
     windows = halves(series)
+    # Sorted, the shuffled rows are the same input to the same code in one process: the
+    # result is bit-identical (exact equality is right here; a fit across processes or
+    # machines would need a tolerance).
     assert _compare(shuffled, windows=windows).to_dict() == _compare(series).to_dict()
 
 
