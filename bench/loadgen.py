@@ -24,7 +24,6 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 import urllib.request
@@ -37,7 +36,7 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench import server
+from indicators.serving.apps import AppProcess
 from indicators.serving.front import Front
 from indicators.serving.nginx import COOKIE
 
@@ -258,27 +257,6 @@ async def reference(
 # --- the server and the import --------------------------------------------------------
 
 
-def start_server(store: Path, env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen]:
-    return server.start_server(store, env, stderr=subprocess.DEVNULL)
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
-def peak_rss_mb(pid: int) -> float:
-    """The process's peak resident memory (VmHWM), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return float("nan")
-
-
 def import_command(store: Path, file: Path = EXAMPLE_IMPORT) -> list[str]:
     return [
         sys.executable,
@@ -301,11 +279,8 @@ def serving(
     Yields the address users open and a reader of each app process's peak memory (MB).
     """
     if processes is None:
-        base, proc = start_server(store, env)
-        try:
-            yield base, lambda: {"app": peak_rss_mb(proc.pid)}
-        finally:
-            _stop(proc)
+        with AppProcess.on_free_port(store, env=dict(env or {})) as app:
+            yield app.url, lambda: {"app": app.memory_mb().get("peak_rss_mb", float("nan"))}
         return
     if os.geteuid() == 0:
         # Root's front runs its processes as the service account: it must reach the
@@ -484,11 +459,10 @@ def old_signatures(store: Path, env: dict[str, str] | None = None, timeout: floa
     """Every step's signature on `store` as it is, from a server of its own on a copy."""
     before = store.with_name(store.stem + ".before" + store.suffix)
     shutil.copyfile(store, before)
-    base, proc = start_server(before, env)
     try:
-        return _run_async(reference(base, timeout))
+        with AppProcess.on_free_port(before, env=dict(env or {})) as app:
+            return _run_async(reference(app.url, timeout))
     finally:
-        _stop(proc)
         before.unlink()
 
 

@@ -15,17 +15,19 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from indicators.errors import ProjectError
+from indicators.settings import env_name
 
 ROOT = Path(__file__).resolve().parents[2]
 # The ASGI entry around dashboard/app.py: it adds the media guard of restricted
 # downloads and the security headers (dashboard/asgi.py).
 APP = ROOT / "dashboard" / "asgi.py"
-STORE_ENV = "PARTNERSHIP_MONITOR_STORE"
+STORE_ENV = env_name("store")
 SERVICE_USER = "partnership-monitor"
 
 
@@ -93,7 +95,20 @@ class AppProcess:
     account: pwd.struct_passwd | None = None
     home: Path | None = None  # HOME of the service account's processes
     stderr: int | None = subprocess.DEVNULL
+    args: Sequence[str] = ()  # further Streamlit options, e.g. --secrets.files=…
     proc: subprocess.Popen | None = None
+
+    @classmethod
+    def on_free_port(cls, store: Path, **options: Any) -> AppProcess:
+        """A process on a port nobody listens on (tests and the bench run side by side)."""
+        return cls(store, free_port(), **options)
+
+    def __enter__(self) -> AppProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
     @property
     def url(self) -> str:
@@ -113,7 +128,7 @@ class AppProcess:
             env.update(HOME=str(self.home or "/tmp"), USER=self.account.pw_name)
             extra = dict(user=self.account.pw_uid, group=self.account.pw_gid, extra_groups=[])
         self.proc = subprocess.Popen(
-            streamlit_command(self.port),
+            [*streamlit_command(self.port), *self.args],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

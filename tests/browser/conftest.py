@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.server import free_port, start_server  # noqa: F401 (used by the tests here)
+from indicators.serving.apps import AppProcess
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -28,10 +28,8 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def live_server(demo_store_path: Path) -> Iterator[str]:
-    url, proc = start_server(demo_store_path)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with AppProcess.on_free_port(demo_store_path) as app:
+        yield app.url
 
 
 @pytest.fixture(scope="session")

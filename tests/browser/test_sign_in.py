@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from indicators import audit
-from tests.browser.conftest import free_port, screenshot, start_server
+from indicators.serving.apps import AppProcess, free_port
+from tests.browser.conftest import screenshot
 from tests.browser.oidc import oidc_provider, sign_in, write_secrets
 
 pytestmark = pytest.mark.browser
@@ -32,17 +33,13 @@ def signed_app(demo_store_path: Path, tmp_path_factory) -> Iterator[tuple[str, P
     port = free_port()
     with oidc_provider() as provider:
         secrets = write_secrets(folder, provider, port)
-        url, proc = start_server(
+        with AppProcess(
             demo_store_path,
-            extra_env={"PARTNERSHIP_MONITOR_AUDIT_LOG": str(log)},
-            extra_args=[f"--secrets.files={secrets}"],
-            port=port,
-        )
-        try:
-            yield url, log
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+            port,
+            env={"PARTNERSHIP_MONITOR_AUDIT_LOG": str(log)},
+            args=[f"--secrets.files={secrets}"],
+        ) as app:
+            yield app.url, log
 
 
 @pytest.fixture
