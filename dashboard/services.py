@@ -14,10 +14,7 @@ a result computed for a taskforce member is never handed to a viewer.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
@@ -35,7 +32,6 @@ from indicators.analysis.quality import WORDS as QUALITY_WORDS
 from indicators.analysis.statements import TEMPLATES
 from indicators.analysis.table import RECORD_COLUMNS, comparison_record, methods_frame
 from indicators.analysis.windows import Window
-from indicators.build import DEFAULT_STORE
 from indicators.catalogue import Catalogue, Indicator
 from indicators.charts import (
     EVENT_LABELS,
@@ -48,55 +44,17 @@ from indicators.citation import DEMO_MARK, source_line
 from indicators.errors import AccessDenied, InsufficientDataError
 from indicators.export import tables
 from indicators.rescale import index_to_window, per_capita
-from indicators.store import Store, file_identity
-
-STORE_ENV = "PARTNERSHIP_MONITOR_STORE"
+from indicators.settings import settings
+from indicators.store import Store, StoreVersions
 
 
 def store_path() -> str:
-    return os.environ.get(STORE_ENV) or str(DEFAULT_STORE)
-
-
-class _Versions:
-    """Read-only handles on one store path, one per version of the file (its token).
-
-    A script run keeps the token it started with (`start_run`), and every cached call
-    reads through the handle of that token: a run that began before an import swapped
-    the file finishes on the old file (still open after os.replace) instead of mixing
-    old cached results with new ones, and nothing new is cached under an old key.
-    """
-
-    KEEP = 4
-
-    def __init__(self, path: str) -> None:
-        self.path = Path(path)
-        self._lock = threading.Lock()
-        self._by_token: dict[str, Store] = {}
-        self._current: Store | None = None
-
-    def current(self) -> Store:
-        with self._lock:
-            handle = self._current
-            try:
-                changed = handle is None or file_identity(self.path) != handle.identity
-            except FileNotFoundError:
-                changed = False  # mid-replace: keep serving what we have
-            if changed or handle is None:
-                handle = self._current = Store(self.path)
-                self._by_token[handle.token] = handle
-                while len(self._by_token) > self.KEEP:
-                    self._by_token.pop(next(iter(self._by_token)))
-            return handle
-
-    def at(self, token: str) -> Store:
-        with self._lock:
-            handle = self._by_token.get(token)
-        return handle if handle is not None else self.current()
+    return str(settings().store)
 
 
 @st.cache_resource(show_spinner=False)
-def _versions(path: str) -> _Versions:
-    return _Versions(path)
+def _versions(path: str) -> StoreVersions:
+    return StoreVersions(path)
 
 
 def _store_handle(path: str, token: str | None = None) -> Store:

@@ -12,7 +12,6 @@ are shown only while the store holds nothing but demonstration data.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,10 +21,7 @@ from typing import Any
 
 from indicators.catalogue import Indicator
 from indicators.errors import InputError, Problem
-
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_ACCESS_FILE = ROOT / "config" / "access.toml"
-ACCESS_ENV = "PARTNERSHIP_MONITOR_ACCESS"
+from indicators.settings import settings
 
 
 class Role(IntEnum):
@@ -132,7 +128,7 @@ def _claim_list(value: object) -> tuple[str, ...]:
 
 
 def access_file() -> Path:
-    return Path(os.environ.get(ACCESS_ENV) or DEFAULT_ACCESS_FILE)
+    return settings().access
 
 
 def load_access(path: Path | str | None = None) -> AccessRules:

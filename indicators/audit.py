@@ -32,17 +32,14 @@ from pathlib import Path
 
 from indicators.access import Principal
 from indicators.errors import InputError, Problem
+from indicators.settings import settings
 
-ROOT = Path(__file__).resolve().parent.parent
-AUDIT_ENV = "PARTNERSHIP_MONITOR_AUDIT_LOG"
-KEY_ENV = "PARTNERSHIP_MONITOR_AUDIT_KEY"
-DEFAULT_AUDIT_LOG = ROOT / "var" / "audit.jsonl"
 GENESIS = "0" * 64
 _lock = threading.Lock()
 
 
 def audit_log_path() -> Path:
-    return Path(os.environ.get(AUDIT_ENV) or DEFAULT_AUDIT_LOG)
+    return settings().audit_log
 
 
 def head_path(path: Path) -> Path:
@@ -56,7 +53,7 @@ def _key_path(path: Path) -> Path:
 
 def _key(path: Path, *, create: bool) -> bytes | None:
     """The signing key: the setting, else the key file (made on the first append)."""
-    configured = os.environ.get(KEY_ENV, "").strip()
+    configured = settings().audit_key
     if configured:
         return configured.encode()
     key_file = _key_path(path)

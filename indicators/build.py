@@ -16,9 +16,9 @@ from indicators.derived import refresh_derived
 from indicators.errors import StoreError
 from indicators.framework.demo import seed_demo_framework
 from indicators.observations import validate_observations
+from indicators.settings import DEFAULT_STORE
 from indicators.store import Store, write_store
 
-DEFAULT_STORE = DATA_DIR / "monitor.duckdb"
 BUILDER_VERSION = "1"
 
 

@@ -21,7 +21,6 @@ from indicators.errors import CatalogueError, Problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANGS = ("nl", "en")
-Lang = Literal["nl", "en"]
 Frequency = Literal["M", "Q", "A"]
 
 

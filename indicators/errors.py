@@ -31,6 +31,18 @@ class Problem:
         return f"{', '.join(where)}: {self.reason}"
 
 
+class FetchError(RuntimeError, ProjectError):
+    """A download failed (network, HTTP status, empty answer)."""
+
+
+class RenderError(RuntimeError, ProjectError):
+    """A static image cannot be made here (no chromium, or the renderer failed)."""
+
+
+class SettingError(ValueError, ProjectError):
+    """An environment variable of the project holds a value that does not parse."""
+
+
 class InputError(ValueError, ProjectError):
     """Bad input: a file, a form or a catalogue entry. Lists every problem found."""
 

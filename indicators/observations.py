@@ -32,10 +32,6 @@ KEY = ["indicator_id", "country_iso3", "reporter", "period_start", "source_id", 
 FLAG_CODES = frozenset("pebcumd")
 
 
-def empty_observations() -> pd.DataFrame:
-    return normalise(pd.DataFrame({c: [] for c in OBSERVATION_COLUMNS}))
-
-
 def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     """Give the frame the canonical dtypes (dates as datetime64, values as float)."""
     out = frame.copy()

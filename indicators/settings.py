@@ -1,73 +1,137 @@
-"""Settings read from the environment: each declared once, with its default and help.
+"""Settings read from the environment: each declared once, typed, with its default and help.
 
-A test fails when a setting is missing from the README, so every knob an operator
-can turn is documented where operators look.
+Every environment variable the code reads is a field of `Settings` (pydantic-settings,
+prefix PARTNERSHIP_MONITOR_): `settings().store`, never `os.environ[...]`. An empty
+variable counts as unset. A value that does not parse is an error naming the variable,
+never a silent default. A test fails when a setting is missing from the README, so
+every knob an operator can turn is documented where operators look.
+
+This module imports only indicators.errors, so any module may read settings.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from pathlib import Path
 
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
-@dataclass(frozen=True)
-class Setting:
-    env: str
-    default: str
-    help: str
+from indicators.errors import SettingError
 
-    def value(self) -> str:
-        return os.environ.get(self.env, "").strip() or self.default
-
-
-SETTINGS: dict[str, Setting] = {
-    "classification": Setting(
-        "PARTNERSHIP_MONITOR_CLASSIFICATION",
-        "",
-        "Classification marking printed on every exported chart, bundle and pack that holds "
-        "a restricted indicator (one text for both languages). Empty: 'Departementaal "
-        "vertrouwelijk' in Dutch, 'Departmental confidential' in English.",
-    ),
-    "chromium": Setting(
-        "PARTNERSHIP_MONITOR_CHROMIUM",
-        "",
-        "Path of the Chromium that renders PNG, SVG and PDF exports (kaleido). Empty: "
-        "`chromium` on PATH, then /usr/bin/chromium.",
-    ),
-    "export_scale": Setting(
-        "PARTNERSHIP_MONITOR_EXPORT_SCALE",
-        "2",
-        "PNG exports are this many times the chart's screen size (at least 2).",
-    ),
-    "workspace": Setting(
-        "PARTNERSHIP_MONITOR_WORKSPACE",
-        "duckdb",
-        "Where the results framework keeps its records: `duckdb` (a file beside the store, "
-        "safe for several processes on one machine) or `postgresql` (one database for "
-        "replicas on several machines; needs PARTNERSHIP_MONITOR_WORKSPACE_DSN).",
-    ),
-    "workspace_dsn": Setting(
-        "PARTNERSHIP_MONITOR_WORKSPACE_DSN",
-        "",
-        "libpq connection string of the PostgreSQL workspace, e.g. `host=db.example port=5432 "
-        "dbname=monitor user=monitor` (the password from ~/.pgpass or PGPASSWORD, never here).",
-    ),
-}
-
+PREFIX = "PARTNERSHIP_MONITOR_"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_STORE = ROOT / "data" / "monitor.duckdb"
+DEFAULT_ACCESS_FILE = ROOT / "config" / "access.toml"
+DEFAULT_AUDIT_LOG = ROOT / "var" / "audit.jsonl"
 CLASSIFICATION_DEFAULT = {"nl": "Departementaal vertrouwelijk", "en": "Departmental confidential"}
 
 
-def setting(name: str) -> str:
-    """The current value of a declared setting (KeyError for an undeclared one)."""
-    return SETTINGS[name].value()
+class Settings(BaseSettings):
+    """The operator's settings; the field `store` is read from PARTNERSHIP_MONITOR_STORE."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=PREFIX, env_ignore_empty=True, extra="ignore", frozen=True
+    )
+
+    store: Path = Field(
+        DEFAULT_STORE,
+        description="The store file the dashboard reads. `partnership-monitor serve --store` "
+        "sets it for the app it starts.",
+    )
+    access: Path = Field(
+        DEFAULT_ACCESS_FILE,
+        description="The access file that maps users and groups to roles.",
+    )
+    audit_log: Path = Field(
+        DEFAULT_AUDIT_LOG,
+        description="The audit log of views and exports of restricted indicators.",
+    )
+    audit_key: str = Field(
+        "",
+        description="Key that signs the audit log's chain head. Empty: a random key made once "
+        "in `audit.jsonl.key` beside the log.",
+    )
+    workers: int | None = Field(
+        None,
+        description="Worker processes that fit trends during a build or import. Empty: one "
+        "per core this process may use.",
+    )
+    classification: str = Field(
+        "",
+        description="Classification marking printed on every exported chart, bundle and pack "
+        "that holds a restricted indicator (one text for both languages). Empty: "
+        "'Departementaal vertrouwelijk' in Dutch, 'Departmental confidential' in English.",
+    )
+    chromium: str = Field(
+        "",
+        description="Path of the Chromium that renders PNG, SVG and PDF exports (kaleido). "
+        "Empty: `chromium` on PATH, then /usr/bin/chromium.",
+    )
+    export_scale: float = Field(
+        2.0,
+        description="PNG exports are this many times the chart's screen size (at least 2).",
+    )
+
+    workspace: str = Field(
+        default="duckdb",
+        description="Where the results framework keeps its records: `duckdb` (a file beside "
+        "the store, safe for several processes on one machine) or `postgresql` (one database "
+        "for replicas on several machines; needs PARTNERSHIP_MONITOR_WORKSPACE_DSN).",
+    )
+    workspace_dsn: str = Field(
+        default="",
+        description="libpq connection string of the PostgreSQL workspace, e.g. `host=db.example "
+        "port=5432 dbname=monitor user=monitor` (the password from ~/.pgpass or PGPASSWORD, "
+        "never here).",
+    )
+
+    @field_validator("workers")
+    @classmethod
+    def _at_least_one_worker(cls, value: int | None) -> int | None:
+        return None if value is None else max(1, value)
+
+    @field_validator("export_scale")
+    @classmethod
+    def _at_least_twice_screen_size(cls, value: float) -> float:
+        return max(2.0, value)
+
+    @field_validator("workspace")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        return value.strip().lower()
+
+    @field_validator("classification", "chromium", "audit_key", "workspace_dsn")
+    @classmethod
+    def _stripped(cls, value: str) -> str:
+        return value.strip()
+
+
+def env_name(field: str) -> str:
+    """The environment variable of a setting: env_name("store") == "PARTNERSHIP_MONITOR_STORE"."""
+    if field not in Settings.model_fields:
+        raise KeyError(field)
+    return PREFIX + field.upper()
+
+
+def settings() -> Settings:
+    """The settings as the environment has them now (read again on each call: cheap,
+    and tests and the app's subprocesses change the environment).
+
+    A value that does not parse raises SettingError naming the variable.
+    """
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = env_name(str(first["loc"][0]))
+        raise SettingError(f"{name}: {first['msg']} (got {first.get('input')!r})") from None
 
 
 def classification_marking(lang: str) -> str:
-    return setting("classification") or CLASSIFICATION_DEFAULT["en" if lang == "en" else "nl"]
+    """The marking on exports of restricted indicators, in the export's language."""
+    return settings().classification or CLASSIFICATION_DEFAULT["en" if lang == "en" else "nl"]
 
 
 def export_scale() -> float:
-    try:
-        return max(2.0, float(setting("export_scale")))
-    except ValueError:
-        return 2.0
+    """How many times the screen size a PNG export is."""
+    return settings().export_scale

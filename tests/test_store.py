@@ -11,7 +11,7 @@ import pytest
 
 from indicators.build import build_demo_store, needs_build
 from indicators.errors import StoreError
-from indicators.store import SCHEMA_VERSION, Store, write_store
+from indicators.store import SCHEMA_VERSION, Store, StoreVersions, write_store
 
 TABLES = {
     "meta",
@@ -108,15 +108,18 @@ def test_failed_write_leaves_the_store_byte_for_byte(fresh_store_path):
     assert not [p for p in fresh_store_path.parent.iterdir() if ".tmp-" in p.name]
 
 
-def test_reader_keeps_serving_old_file_until_refresh(fresh_store_path):
-    reader = Store(fresh_store_path)
+def test_a_handle_keeps_its_file_and_the_versions_see_the_new_one(fresh_store_path):
+    versions = StoreVersions(fresh_store_path)
+    reader = versions.current()
+    assert versions.current() is reader  # nothing swapped: the same handle
     n_before = reader.count("observations")
     with write_store(fresh_store_path) as writer:
         writer.execute("DELETE FROM observations WHERE indicator_id = 'irregular_detections'")
     assert reader.count("observations") == n_before  # still the old file
-    assert reader.refresh() is True
-    assert reader.count("observations") < n_before
-    assert reader.refresh() is False
+    new = versions.current()
+    assert new is not reader and new.count("observations") < n_before
+    assert versions.at(reader.token) is reader  # work begun on the old file ends there
+    assert versions.at("gone") is new
 
 
 def test_store_is_opened_read_only(store):
@@ -158,8 +161,7 @@ def test_replace_is_atomic_for_a_reader_with_the_file_open(fresh_store_path):
         writer.set_meta("touched", "yes")
     assert os.stat(fresh_store_path).st_ino != inode  # a new file was swapped in
     assert "touched" not in reader.meta()
-    reader.refresh()
-    assert reader.meta()["touched"] == "yes"
+    assert Store(fresh_store_path).meta()["touched"] == "yes"
     shutil.copyfile(fresh_store_path, fresh_store_path.with_suffix(".bak"))
 
 
@@ -172,7 +174,7 @@ def test_derivers_run_inside_the_build_transaction(tmp_path, monkeypatch):
         seen.append(changed)
         writer.set_meta("derived_marker", "ran")
 
-    monkeypatch.setattr(derived, "_DERIVERS", [record])
+    monkeypatch.setattr(derived, "precompute", record)
     build_demo_store(tmp_path / "s.duckdb")
     assert seen == [None]
     assert Store(tmp_path / "s.duckdb").meta()["derived_marker"] == "ran"

@@ -11,9 +11,10 @@ For scripts and notebooks::
 Too short a series raises `InsufficientDataError` ("too few data points").
 """
 
-from indicators.analysis.comparison import Comparison, MethodResult, compare_periods, compare_trend
+from indicators.analysis.comparison import compare_periods, compare_trend
 from indicators.analysis.likelihood import SCALE, Likelihood, likelihood
 from indicators.analysis.quality import EvidenceQuality
+from indicators.analysis.results import Comparison, MethodResult
 from indicators.analysis.statements import CAUSAL_WORDS, find_causal_language
 from indicators.analysis.stored import compare_from_store, trend_from_store
 from indicators.analysis.trend import TrendResult, estimate_trend

@@ -33,8 +33,8 @@ from indicators.analysis.summary import (
 )
 from indicators.analysis.windows import Window
 from indicators.analysis.workers import run_parallel
-from indicators.derived import SeriesKey, deriver
 from indicators.store import StoreWriter
+from indicators.store.writer import SeriesKey
 
 KEY_COLUMNS = ["indicator_id", "country_iso3", "reporter"]
 
@@ -44,11 +44,6 @@ class PrecomputeReport:
     fitted: int
     too_few: int
     summaries: int
-
-
-@deriver
-def refresh_trends(writer: StoreWriter, changed: set[SeriesKey] | None) -> None:
-    precompute(writer, changed)
 
 
 def precompute(

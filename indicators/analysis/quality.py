@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-RELIABILITY_FLAGS = ("e", "u", "m", "b")
 WORDS = {
     "good": {"en": "good", "nl": "goed"},
     "fair": {"en": "fair", "nl": "redelijk"},

@@ -23,7 +23,7 @@ from indicators.analysis.direction import worded_change
 from indicators.analysis.methods import LABELS, SAME_QUANTITY
 
 if TYPE_CHECKING:
-    from indicators.analysis.comparison import Change, Comparison
+    from indicators.analysis.results import Change, Comparison
 
 LITTLE_CHANGE_PCT = 10.0
 CAUSAL_WORDS: tuple[str, ...] = (

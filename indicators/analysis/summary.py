@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from indicators.analysis.comparison import CHANGE_FIELDS, compare_trend
+from indicators.analysis.comparison import compare_trend
+from indicators.analysis.results import CHANGE_FIELDS
 from indicators.analysis.statements import TEMPLATES
 from indicators.analysis.stored import trend_rows
 from indicators.analysis.trend import TrendResult, estimate_trend
 from indicators.analysis.windows import Window
 from indicators.errors import InsufficientDataError
 
-SeriesKey = tuple[str, str, str]
+if TYPE_CHECKING:  # workers import this module: keep duckdb out of their start-up
+    from indicators.store.writer import SeriesKey
+
 OBS_COLUMNS = ["period_start", "frequency", "value", "lower", "upper", "flags"]
 COMPARISON_FIELDS = [
     *CHANGE_FIELDS,

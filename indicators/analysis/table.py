@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.analysis.comparison import Comparison
 from indicators.analysis.direction import Wording, worded_change
+from indicators.analysis.results import Comparison
 from indicators.analysis.statements import verdict
 
 # Interval columns, in the series' units and in percent of window A's level.

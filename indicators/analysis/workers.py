@@ -23,6 +23,8 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from indicators.settings import settings
+
 THREAD_VARS = (
     "OMP_NUM_THREADS",
     "OPENBLAS_NUM_THREADS",
@@ -31,7 +33,6 @@ THREAD_VARS = (
     "NUMEXPR_NUM_THREADS",
 )
 IN_PROCESS_MAX = 6  # fewer items than this: starting workers costs more than it saves
-WORKERS_ENV = "PARTNERSHIP_MONITOR_WORKERS"
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -39,8 +40,9 @@ R = TypeVar("R")
 
 def available_cores() -> int:
     """Worker count: PARTNERSHIP_MONITOR_WORKERS if set, else the cores this process may use."""
-    if os.environ.get(WORKERS_ENV, "").isdigit():
-        return max(1, int(os.environ[WORKERS_ENV]))
+    configured = settings().workers
+    if configured is not None:
+        return configured
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from indicators.cli.common import subcommand
-from indicators.errors import InputError, Problem
+from indicators.errors import InputError, Problem, RenderError
 from indicators.files import write_file
 
 KINDS = ("chart", "bundle", "pack")
@@ -57,7 +57,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from indicators.export.content import store_may_view
-    from indicators.export.render import RenderError, unavailable_reason
+    from indicators.export.render import unavailable_reason
     from indicators.store import Store
 
     formats = _formats(args)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from indicators.errors import ProjectError
-from indicators.settings import SETTINGS, setting
+from indicators.errors import RenderError
+from indicators.settings import env_name, settings
 
 FORMATS = ("png", "svg", "pdf")
 _LOCK = threading.Lock()
@@ -24,13 +24,9 @@ _STARTED = False
 _ID_REF = re.compile(r'(id="|#)([A-Za-z][\w-]*)')
 
 
-class RenderError(RuntimeError, ProjectError):
-    """A static image cannot be made here (no chromium, or the renderer failed)."""
-
-
 def chromium() -> str | None:
     """The chromium that renders images, or None when there is none."""
-    chosen = setting("chromium")
+    chosen = settings().chromium
     if chosen:
         return chosen if Path(chosen).is_file() and os.access(chosen, os.X_OK) else None
     found = shutil.which("chromium")
@@ -43,7 +39,7 @@ def unavailable_reason() -> str | None:
     """Why server-side PNG/SVG/PDF cannot be made here, or None when they can."""
     if chromium() is not None:
         return None
-    env = SETTINGS["chromium"].env
+    env = env_name("chromium")
     return (
         "No chromium found for server-side image export (PNG, SVG, PDF). Install Debian's "
         f"chromium (`make setup` as root, or `apt-get install chromium`), or set {env} "

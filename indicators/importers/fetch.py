@@ -14,16 +14,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from indicators.errors import InputError, Problem, ProjectError
+from indicators.errors import FetchError, InputError, Problem
 from indicators.files import write_file
 from indicators.importers.pipeline import ImportReport, import_file
 
 EUROSTAT_API = "https://ec.europa.eu/eurostat/api/dissemination"
 TIMEOUT_S = 120
-
-
-class FetchError(RuntimeError, ProjectError):
-    """A download failed (network, HTTP status, empty answer)."""
 
 
 def eurostat_url(dataset: str, filters: list[str], base_url: str | None = None) -> str:

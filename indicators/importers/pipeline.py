@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,8 +126,8 @@ def file_sha256(path: Path) -> str:
 def operator_name() -> str:
     try:
         return getpass.getuser()
-    except (KeyError, OSError):
-        return os.environ.get("USER", "unknown")
+    except (KeyError, OSError):  # no login name in the environment nor in the passwords
+        return "unknown"
 
 
 def import_file(

@@ -25,6 +25,7 @@ from indicators.serving.apps import (
     service_account,
 )
 from indicators.serving.nginx import Nginx, render
+from indicators.settings import env_name
 
 
 class Front:
@@ -88,7 +89,7 @@ class Front:
         from indicators.audit import audit_log_path
 
         os.chmod(self.prefix, 0o755)
-        log = Path(self.apps[0].env.get("PARTNERSHIP_MONITOR_AUDIT_LOG") or audit_log_path())
+        log = Path(self.apps[0].env.get(env_name("audit_log")) or audit_log_path())
         log.parent.mkdir(parents=True, exist_ok=True)
         log.touch(exist_ok=True)
         for path in (home, log.parent, *log.parent.iterdir()):

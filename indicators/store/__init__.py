@@ -2,6 +2,15 @@
 
 from indicators.store.reader import Store, file_identity
 from indicators.store.schema import SCHEMA_VERSION
+from indicators.store.versions import StoreVersions
 from indicators.store.writer import StoreWriter, write_store, writer_lock
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreWriter", "file_identity", "write_store", "writer_lock"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreVersions",
+    "StoreWriter",
+    "file_identity",
+    "write_store",
+    "writer_lock",
+]

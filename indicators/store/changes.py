@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from indicators.store.reader import _LATEST
+from indicators.store.queries import LATEST
 
 # new: no value for the key at or before the import's vintage; unchanged: the same
 # value, range and flags; superseded: a different value stored at this very vintage
@@ -28,7 +28,7 @@ _CLASSIFY = f"""
         k.value AS previous_value, k.vintage AS previous_vintage,
         k.import_id AS previous_import
     FROM incoming_rows i
-    LEFT JOIN ({_LATEST}) k
+    LEFT JOIN ({LATEST}) k
       ON k.indicator_id = i.indicator_id AND k.country_iso3 = i.country_iso3
      AND k.reporter = i.reporter AND k.period_start = CAST(i.period_start AS DATE)
      AND k.source_id = i.source_id
@@ -41,8 +41,8 @@ _REVISIONS = f"""
            o.value AS old_value, n.value AS new_value, o.flags AS old_flags,
            n.flags AS new_flags, o.vintage AS old_vintage, n.vintage AS new_vintage,
            n.import_id
-    FROM ({_LATEST}) n
-    LEFT JOIN ({_LATEST}) o
+    FROM ({LATEST}) n
+    LEFT JOIN ({LATEST}) o
       USING (indicator_id, country_iso3, reporter, period_start, source_id)
     WHERE n.vintage > ? AND (? IS NULL OR n.indicator_id = ?)
       AND (o.indicator_id IS NULL OR o.value IS DISTINCT FROM n.value

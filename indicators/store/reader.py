@@ -1,8 +1,8 @@
 """Read-only access to the store, for the dashboard, the CLI and the analyses.
 
 The file is attached READ_ONLY to an in-memory database, so a writer can swap a new
-file in at any time: this handle keeps reading the old one until `refresh()` sees
-that the file changed and re-attaches.
+file in at any time: this handle keeps reading the old one. Noticing the swap is the
+job of indicators.store.versions (a new handle on the new file).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import threading
 from pathlib import Path
 
 import duckdb
@@ -18,19 +17,12 @@ import pandas as pd
 
 from indicators.catalogue import Catalogue, Country, Indicator, Period, Source, Text, Theme
 from indicators.errors import StoreError
+from indicators.store.queries import LATEST
 from indicators.store.schema import SCHEMA_VERSION
+
 
 # Latest vintage per observation key, optionally as known on a given date; within
 # one vintage date the later import (a same-day correction) supersedes the earlier.
-_LATEST = """
-    SELECT * FROM observations
-    WHERE (CAST(? AS DATE) IS NULL OR vintage <= CAST(? AS DATE))
-    QUALIFY row_number() OVER (
-        PARTITION BY indicator_id, country_iso3, reporter, period_start, source_id
-        ORDER BY vintage DESC, import_id DESC) = 1
-"""
-
-
 def file_identity(path: Path) -> tuple[int, int, int]:
     st = os.stat(path)
     return (st.st_ino, st.st_mtime_ns, st.st_size)
@@ -41,7 +33,6 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self._lock = threading.Lock()
         self._open()
 
     def _open(self) -> None:
@@ -63,17 +54,6 @@ class Store:
                 f"{SCHEMA_VERSION}: rebuild it with `partnership-monitor build`"
             )
         self._con, self.identity = con, identity
-
-    def refresh(self) -> bool:
-        """Re-attach if the file was replaced since it was opened; True if it was."""
-        with self._lock:
-            try:
-                changed = file_identity(self.path) != self.identity
-            except FileNotFoundError:
-                return False  # mid-replace or removed: keep serving what we have
-            if changed:
-                self._open()
-            return changed
 
     @property
     def token(self) -> str:
@@ -218,7 +198,7 @@ class Store:
     ) -> pd.DataFrame:
         """Latest known value per period (as known on `as_of`), oldest period first."""
         return self._df(
-            f"""SELECT * FROM ({_LATEST}) latest
+            f"""SELECT * FROM ({LATEST}) latest
                 WHERE indicator_id = ? AND (? IS NULL OR country_iso3 = ?)
                   AND (? IS NULL OR reporter = ?)
                 ORDER BY country_iso3, reporter, period_start""",  # noqa: S608 - constant SQL
@@ -233,7 +213,7 @@ class Store:
                        min(period_start) AS first_period, max(period_end) AS last_period,
                        max(vintage) AS vintage, bool_or(is_demo) AS any_demo,
                        sum(CASE WHEN contains(flags, 'p') THEN 1 ELSE 0 END) AS n_provisional
-                FROM ({_LATEST}) latest
+                FROM ({LATEST}) latest
                 GROUP BY ALL ORDER BY ALL""",  # noqa: S608 - constant SQL
             [None, None],
         )

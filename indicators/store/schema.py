@@ -4,12 +4,11 @@ from __future__ import annotations
 
 SCHEMA_VERSION = 4
 
-# One observation key: a value of one indicator, for one country, as reported by
+# The observations table's key: a value of one indicator, for one country, as reported by
 # one area, for one period, from one source, as known at one vintage date.
 # Within one vintage date a later import supersedes an earlier one (a corrected file
 # re-imported the same day): import_id is part of the primary key so that the
 # superseded value stays, and the latest is the highest (vintage, import_id).
-OBSERVATION_KEY = ("indicator_id", "country_iso3", "reporter", "period_start", "source_id")
 
 TABLES: dict[str, str] = {
     "meta": """

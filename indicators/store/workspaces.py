@@ -6,7 +6,7 @@ from pathlib import Path
 
 from indicators.errors import StoreError
 from indicators.framework.repository import FrameworkRepository
-from indicators.settings import setting
+from indicators.settings import env_name, settings
 from indicators.store.workspace import DuckDBWorkspace
 from indicators.store.workspace_pg import PostgresWorkspace
 
@@ -15,11 +15,9 @@ BACKENDS = ("duckdb", "postgresql")
 
 def open_workspace(store_path: Path | str) -> FrameworkRepository:
     """The workspace of the store at `store_path`, per PARTNERSHIP_MONITOR_WORKSPACE."""
-    backend = setting("workspace").lower()
+    backend = settings().workspace
     if backend == "duckdb":
         return DuckDBWorkspace.beside(store_path)
     if backend in ("postgresql", "postgres"):
-        return PostgresWorkspace(setting("workspace_dsn"))
-    raise StoreError(
-        f"PARTNERSHIP_MONITOR_WORKSPACE is {backend!r}: choose one of {', '.join(BACKENDS)}"
-    )
+        return PostgresWorkspace(settings().workspace_dsn)
+    raise StoreError(f"{env_name('workspace')} is {backend!r}: choose one of {', '.join(BACKENDS)}")

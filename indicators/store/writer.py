@@ -21,7 +21,7 @@ import pandas as pd
 
 from indicators.catalogue import Catalogue
 from indicators.errors import StoreError
-from indicators.store.reader import _LATEST
+from indicators.store.queries import LATEST
 from indicators.store.schema import SCHEMA_VERSION, TABLES
 
 SeriesKey = tuple[str, str, str]
@@ -193,7 +193,7 @@ class StoreWriter:
         """Latest vintage per period for the given series (all when None), in period order."""
         with self._keys(keys) as joined:
             return self.execute(
-                f"""SELECT latest.* FROM ({_LATEST}) latest {joined}
+                f"""SELECT latest.* FROM ({LATEST}) latest {joined}
                     ORDER BY indicator_id, country_iso3, reporter, period_start""",  # noqa: S608
                 [None, None],
             ).df()

@@ -19,9 +19,9 @@ from typing import Any
 
 import pandas as pd
 
-from indicators.analysis.comparison import Comparison, MethodResult
 from indicators.analysis.direction import Wording, worded_change
 from indicators.analysis.quality import EvidenceQuality
+from indicators.analysis.results import Comparison, MethodResult
 from indicators.analysis.statements import (
     LITTLE_CHANGE_PCT,
     change_text,

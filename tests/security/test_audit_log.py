@@ -16,6 +16,7 @@ import pytest
 from indicators import audit
 from indicators.access import Principal, Role
 from indicators.errors import InputError
+from indicators.settings import env_name
 
 
 def _who(user: str = "tf@example.org", role: Role = Role.TASKFORCE) -> Principal:
@@ -24,7 +25,7 @@ def _who(user: str = "tf@example.org", role: Role = Role.TASKFORCE) -> Principal
 
 @pytest.fixture
 def log(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.delenv(audit.KEY_ENV, raising=False)
+    monkeypatch.delenv(env_name("audit_key"), raising=False)
     path = tmp_path / "audit.jsonl"
     audit.record(_who(), "view", ["return_travel_documents"], path=path)
     audit.record(_who(), "view", ["return_id_response_days"], path=path)
@@ -102,11 +103,11 @@ def test_an_append_after_tampering_does_not_heal_the_evidence(log):
 
 
 def test_the_key_from_the_setting_signs_the_head(tmp_path, monkeypatch):
-    monkeypatch.setenv(audit.KEY_ENV, "a-secret-from-the-vault")
+    monkeypatch.setenv(env_name("audit_key"), "a-secret-from-the-vault")
     path = tmp_path / "audit.jsonl"
     audit.record(_who(), "view", ["return_travel_documents"], path=path)
     assert audit.verify_log(path) == 1
     assert not (tmp_path / "audit.jsonl.key").exists()
-    monkeypatch.setenv(audit.KEY_ENV, "another-key")
+    monkeypatch.setenv(env_name("audit_key"), "another-key")
     with pytest.raises(InputError, match="signature does not match"):
         audit.verify_log(path)
