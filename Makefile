@@ -12,7 +12,7 @@ PROCESSES ?=
 PORT ?= 8501
 PYTEST_ARGS ?=
 
-.PHONY: run serve-prod test bench setup system-packages service-user store public-store lint typecheck clean translations
+.PHONY: run serve-prod test test-fast bench setup system-packages service-user store public-store lint typecheck clean translations
 
 setup: $(STAMP) system-packages service-user
 
@@ -73,8 +73,20 @@ serve-prod: setup store
 	$(BIN)/partnership-monitor serve --store $(STORE) --port $(PORT) \
 		--processes $(or $(PROCESSES),$(shell nproc))
 
+# In parallel (pytest-xdist, one worker per core; PYTEST_WORKERS=0 runs serially).
+# loadgroup keeps tests that share a live server or a module's fixture on one worker
+# (tests/conftest.py says which). The slowest tests are listed at the end.
+PYTEST_WORKERS ?= auto
+XDIST = -n $(PYTEST_WORKERS) --dist loadgroup
+
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) --durations=25 $(PYTEST_ARGS)
+
+# The quick loop while changing code: no browser, no simulation studies or load runs;
+# every test over half a second is listed with its time.
+test-fast: setup
+	$(BIN)/python -m pytest $(XDIST) -m "not browser and not slow" \
+		--durations=0 --durations-min=0.5 $(PYTEST_ARGS)
 
 bench: setup store
 	$(BIN)/python bench/run.py

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,16 +19,61 @@ APP = ROOT / "dashboard" / "app.py"
 REALDATA = ROOT.parent / "shared" / "realdata"
 
 
+@pytest.hookimpl(tryfirst=True)  # xdist reads the groups in its own hook, after this one
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep tests that share a costly fixture on one xdist worker (`--dist loadgroup`).
+
+    Browser tests share one live server and one chromium; tests that use a module-scoped
+    fixture (a simulation study, an nginx front, a renderer) share it within their module.
+    Spread over two workers, each worker would build the fixture again.
+    """
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+            continue
+        defs = getattr(item, "_fixtureinfo", None)
+        scopes = {d[-1].scope for d in defs.name2fixturedefs.values()} if defs else set()
+        if "module" in scopes:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_audit_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Audits go to a log of this worker's own unless a test names one: parallel workers
+    never append to one chain, and no test writes the checkout's var/audit.jsonl."""
+    key = "PARTNERSHIP_MONITOR_AUDIT_LOG"
+    before = os.environ.get(key)
+    os.environ.setdefault(key, str(tmp_path_factory.mktemp("audit") / "audit.jsonl"))
+    yield
+    if before is None:
+        os.environ.pop(key, None)
+
+
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return load_catalogue()
 
 
 @pytest.fixture(scope="session")
-def demo_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demonstration store for the whole session; tests must not change it."""
-    path = tmp_path_factory.mktemp("store") / "monitor.duckdb"
-    build_demo_store(path)
+def demo_store_path(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """One demonstration store for the whole run; tests must not change it.
+
+    Under pytest-xdist the workers share one build: the first worker builds it under a
+    file lock in the run's common temporary folder, the others wait and then read it
+    (readers attach it read-only, so several processes may open it at once).
+    """
+    if worker_id == "master":  # not under xdist
+        path = tmp_path_factory.mktemp("store") / "monitor.duckdb"
+        build_demo_store(path)
+        return path
+    shared = tmp_path_factory.getbasetemp().parent / "demo-store"
+    shared.mkdir(exist_ok=True)
+    path = shared / "monitor.duckdb"
+    with open(shared / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (shared / "built").exists():
+            build_demo_store(path)
+            (shared / "built").touch()
     return path
 
 
