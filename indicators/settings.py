@@ -34,41 +34,41 @@ class Settings(BaseSettings):
     )
 
     store: Path = Field(
-        DEFAULT_STORE,
+        default=DEFAULT_STORE,
         description="The store file the dashboard reads. `partnership-monitor serve --store` "
         "sets it for the app it starts.",
     )
     access: Path = Field(
-        DEFAULT_ACCESS_FILE,
+        default=DEFAULT_ACCESS_FILE,
         description="The access file that maps users and groups to roles.",
     )
     audit_log: Path = Field(
-        DEFAULT_AUDIT_LOG,
+        default=DEFAULT_AUDIT_LOG,
         description="The audit log of views and exports of restricted indicators.",
     )
     audit_key: str = Field(
-        "",
+        default="",
         description="Key that signs the audit log's chain head. Empty: a random key made once "
         "in `audit.jsonl.key` beside the log.",
     )
     workers: int | None = Field(
-        None,
+        default=None,
         description="Worker processes that fit trends during a build or import. Empty: one "
         "per core this process may use.",
     )
     classification: str = Field(
-        "",
+        default="",
         description="Classification marking printed on every exported chart, bundle and pack "
         "that holds a restricted indicator (one text for both languages). Empty: "
         "'Departementaal vertrouwelijk' in Dutch, 'Departmental confidential' in English.",
     )
     chromium: str = Field(
-        "",
+        default="",
         description="Path of the Chromium that renders PNG, SVG and PDF exports (kaleido). "
         "Empty: `chromium` on PATH, then /usr/bin/chromium.",
     )
     export_scale: float = Field(
-        2.0,
+        default=2.0,
         description="PNG exports are this many times the chart's screen size (at least 2).",
     )
 
