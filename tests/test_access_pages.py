@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.i18n import t
 from indicators import audit
 from indicators.store import write_store
+from tests.apptest import chart_titles, texts
 from tests.conftest import APP
 
 AUTH = {
@@ -63,15 +64,6 @@ def run_as(person: str | None, page: str = "overview", query: dict | None = None
         at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
-
-
-def texts(at: AppTest) -> str:
-    kinds = ("markdown", "caption", "info", "warning", "title", "subheader", "error")
-    return "\n".join(str(e.value) for kind in kinds for e in at.get(kind))
-
-
-def chart_titles(at: AppTest) -> list[str]:
-    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
 
 
 def overview_counts(at: AppTest) -> list[tuple[int, int]]:

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from dashboard.i18n import t
 from indicators import formatting
 from indicators.charts import EVENT_LABELS
-from tests.test_pages import chart_titles, open_page, texts
-
-
-def specs(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
-def param(at, name: str) -> str:
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
+from indicators.store import write_store
+from tests.apptest import chart_specs as specs
+from tests.apptest import chart_titles, open_page, param, texts
 
 
 def sentences(at) -> list[str]:
@@ -123,6 +114,11 @@ def test_language_switch_keeps_every_choice(use_store, demo_store_path):
     assert param(at, "b") == "taskforce" and param(at, "cmp") == "NGA"
     english = sentences(at)
     assert len(english) == len(dutch) and english != dutch
+    assert any(t("demo_banner", "en") == w.value for w in at.warning)
+    # Every chart's demonstration caption is in English now, none left in Dutch.
+    captions = [c.value for c in at.caption]
+    assert sum("Demonstration data" in c and "modelled on" in c for c in captions) == len(specs(at))
+    assert not any("gemodelleerd naar" in c for c in captions)
     assert any("Nigeria" == tr.get("name") for s in specs(at) for tr in s["data"])
 
 
@@ -156,3 +152,48 @@ def test_empty_pickers_speak_the_chosen_language(use_store, demo_store_path):
     assert at.multiselect(key="country_others").placeholder == t("choose_options", "nl")
     at.sidebar.radio(key="app_lang").set_value("en").run()
     assert at.multiselect(key="country_others").placeholder == t("choose_options", "en")
+
+
+def _expected_charts(store, catalogue, country: str) -> int:
+    """Indicators whose series (EU-27 where it exists) has a stored trend."""
+    summaries = store.series_summaries(country=country)
+    ok = summaries[summaries["status"] == "ok"]
+    n = 0
+    for ind in catalogue.indicators:
+        area = "EU27" if "EU27" in ind.reporters else ind.reporters[0]
+        n += bool(((ok["indicator_id"] == ind.id) & (ok["reporter"] == area)).any())
+    return n
+
+
+def test_country_page_shows_every_indicator_with_a_trend(
+    use_store, demo_store_path, store, catalogue
+):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "MAR"})
+    assert at.title[0].value == "Marokko"
+    assert len(at.get("plotly_chart")) == _expected_charts(store, catalogue, "MAR")
+    shown = texts(at)
+    assert t("no_data", "nl") in shown  # Morocco has no Frontex return operations
+    captions = [c.value for c in at.caption]
+    assert sum(
+        "Demonstratiegegevens — geen officiële statistiek (gemodelleerd naar" in c for c in captions
+    ) == len(at.get("plotly_chart"))
+
+
+def test_real_restricted_figures_are_not_shown_in_local_mode(use_store, fresh_store_path):
+    with write_store(fresh_store_path) as writer:
+        writer.execute(
+            "UPDATE observations SET is_demo = false WHERE indicator_id = 'return_id_response_days'"
+        )
+    use_store(fresh_store_path)
+    at = open_page("country", {"country": "TUN"})
+    assert t("restricted_local", "nl") in texts(at)
+    # The other restricted indicators hold demonstration figures only: the gap says so.
+    assert t("restricted_local_none", "nl") in texts(at)
+    assert not any("Reactietijd" in title for title in chart_titles(at))
+
+
+def test_demo_only_store_shows_restricted_demo_figures(use_store, demo_store_path):
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUN"})
+    assert any("Reactietijd" in title for title in chart_titles(at))

@@ -12,7 +12,7 @@ from indicators.analysis import compare_from_store
 from indicators.analysis.direction import worded_change
 from indicators.analysis.quality import WORDS as QUALITY
 from indicators.store import write_store
-from tests.test_pages import open_page
+from tests.apptest import open_page
 
 
 def cells(at) -> list:

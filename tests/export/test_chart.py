@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import struct
 
 import openpyxl
@@ -17,6 +18,8 @@ from indicators.export.chart import about, chart_file, export_figure
 from indicators.export.content import ChartRequest, chart_content, store_may_view
 from indicators.export.figure import WIDTH
 from indicators.settings import CLASSIFICATION_DEFAULT
+from indicators.store import Store
+from tests.apptest import chart_specs, open_page
 from tests.export.conftest import assert_no_causal_words
 
 TUN = ChartRequest("irregular_detections", ("TUN",))
@@ -53,15 +56,34 @@ def test_svg_and_pdf_carry_title_source_sentence_and_mark(store, renderer, lang)
     assert first_words in pdf_text
 
 
-def test_the_exported_figure_is_the_dashboards_figure_plus_texts(store):
-    """Same builder: every trace of the builder's figure is in the export, unchanged."""
+def _traces(figure: dict) -> list[dict]:
+    """What a figure draws: each trace's kind, name and points (texts aside)."""
+    keys = ("type", "mode", "name", "x", "y", "fill")
+    return [{k: trace.get(k) for k in keys} for trace in figure["data"]]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_exported_figure_draws_what_the_dashboard_draws(use_store, demo_store_path, lang):
+    """The CLI's export of a chart and the country page's chart of the same series: the
+    same traces, point for point (the export only adds its texts around them)."""
+    use_store(demo_store_path)
+    at = open_page("country", {"country": "TUN", "lang": lang})
+    store = Store(demo_store_path)
+    content = chart_content(store, TUN, store_may_view(store))
+    title = content.title(lang)
+    shown = [spec for spec in chart_specs(at) if spec["layout"]["title"]["text"].startswith(title)]
+    assert len(shown) == 1, [spec["layout"]["title"]["text"] for spec in chart_specs(at)]
+    exported = json.loads(export_figure(content, lang).to_json())
+    assert _traces(exported) == _traces(shown[0])
+    assert len(exported["data"]) > 2  # points, fan and events: a real chart, not an empty one
+
+
+def test_exporting_does_not_change_the_builders_figure(store):
     content = chart_content(store, TUN, store_may_view(store))
     built = content.figure("en")
-    exported = export_figure(content, "en")
-    assert len(exported.data) == len(built.data)
-    for a, b in zip(built.data, exported.data, strict=True):
-        assert list(a.y) == list(b.y) and a.name == b.name
-    assert built.layout.annotations == content.figure("en").layout.annotations  # not mutated
+    before = built.to_json()
+    export_figure(content, "en", built)
+    assert built.to_json() == before
 
 
 def test_restricted_export_refused_where_it_may_not_be_shown(store):

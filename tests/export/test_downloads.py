@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from indicators.citation import DEMO_MARK
-from tests.test_pages import open_page
+from tests.apptest import open_page
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import datetime as dt
 
 from indicators.citation import DEMO_MARK
 from indicators.importers.pipeline import import_file
+from tests.apptest import open_page, texts
 from tests.importers.test_template import write
-from tests.test_pages import open_page, texts
 
 ROW = "{ind},MAR,{rep},2024-Q1,{v},,,,{src}\n"
 

@@ -11,7 +11,7 @@ import pytest
 from dashboard import services
 from dashboard.i18n import t
 from indicators.analysis import compare_from_store
-from tests.test_pages import open_page, texts
+from tests.apptest import open_page, texts
 
 
 def forest(at) -> dict:

@@ -8,7 +8,7 @@ import pytest
 
 from indicators import formatting
 from indicators.rescale import index_to_window, per_capita
-from tests.test_pages import open_page, texts
+from tests.apptest import open_page, texts
 
 
 def chart(at) -> dict:

@@ -8,7 +8,7 @@ from dashboard.i18n import t
 from indicators.analysis import SCALE, calibration
 from indicators.analysis.methods import LABELS
 from indicators.store import Store
-from tests.test_pages import open_page, texts
+from tests.apptest import open_page, texts
 
 
 def frame_with(at, column: str):
