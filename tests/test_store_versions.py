@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 
-from dashboard.services import _Versions
-from indicators.store import write_store
+from indicators.store import StoreVersions, write_store
 
 
 def test_a_run_keeps_reading_its_version_after_the_file_is_replaced(fresh_store_path, tmp_path):
-    versions = _Versions(str(fresh_store_path))
+    versions = StoreVersions(str(fresh_store_path))
     old = versions.current()
     n_old = old.count("observations")
     replacement = tmp_path / "new.duckdb"
