@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from indicators import audit
+from indicators.serving.apps import AppProcess, free_port
 from indicators.store.workspace import DuckDBWorkspace, workspace_path
-from tests.browser.conftest import free_port, screenshot, start_server
+from tests.browser.conftest import screenshot
 from tests.browser.oidc import oidc_provider, sign_in, write_secrets
 
 pytestmark = pytest.mark.browser
@@ -30,17 +31,13 @@ def progress_app(demo_store_path: Path, tmp_path_factory) -> Iterator[tuple[str,
     port = free_port()
     with oidc_provider() as provider:
         secrets = write_secrets(folder, provider, port)
-        url, proc = start_server(
+        with AppProcess(
             store,
-            extra_env={"PARTNERSHIP_MONITOR_AUDIT_LOG": str(log)},
-            extra_args=[f"--secrets.files={secrets}"],
-            port=port,
-        )
-        try:
-            yield url, store, log
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+            port,
+            env={"PARTNERSHIP_MONITOR_AUDIT_LOG": str(log)},
+            args=[f"--secrets.files={secrets}"],
+        ) as app:
+            yield app.url, store, log
 
 
 def _open(browser, url: str, who: str):

@@ -11,12 +11,11 @@ an annual fan without `mode="lines"` shows its edges as dots.
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from indicators.citation import DEMO_MARK
-from tests.browser.conftest import screenshot, start_server
+from indicators.serving.apps import AppProcess
+from tests.browser.conftest import screenshot
 from tests.browser.test_every_page import charts_emitted, no_errors_on, open_and_settle
 
 pytestmark = pytest.mark.browser
@@ -39,10 +38,8 @@ FIGURES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).m
 
 @pytest.fixture(scope="module")
 def realdata_server(realdata_build):
-    url, proc = start_server(realdata_build.path, stderr=subprocess.DEVNULL)
-    yield url, realdata_build.path
-    proc.terminate()
-    proc.wait(timeout=20)
+    with AppProcess.on_free_port(realdata_build.path) as app:
+        yield app.url, realdata_build.path
 
 
 def _drawn_right(page, expected: int) -> None:
