@@ -22,6 +22,7 @@ import psycopg
 
 from indicators.errors import StoreError
 from indicators.framework.repository import StoredVersion, VersionConflict
+from indicators.settings import env_name
 
 WORKSPACE_SCHEMA_VERSION = 1
 _COLUMNS = (
@@ -48,7 +49,7 @@ class PostgresWorkspace:
         if not dsn:
             raise StoreError(
                 "the PostgreSQL workspace needs a connection string: set "
-                "PARTNERSHIP_MONITOR_WORKSPACE_DSN (README: Many users at once)"
+                f"{env_name('workspace_dsn')} (README: Many users at once)"
             )
         self.dsn = dsn
         self._ready = False
