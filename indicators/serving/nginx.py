@@ -44,6 +44,10 @@ CSP_DIRECTIVES = (
     "form-action 'self'",
     "frame-ancestors 'none'",
 )
+# The app's own inline scripts, allowed by hash like Streamlit's: the language switch
+# in dashboard/components.py sets <html lang> (screen readers, hyphenation). A change
+# there must be mirrored here; tests/browser/test_front.py fails on any blocked script.
+APP_INLINE_SCRIPTS = tuple(f"document.documentElement.lang = {lang!r};" for lang in ("nl", "en"))
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
 
 
@@ -60,7 +64,7 @@ def csp(index: Path | None = None) -> str:
     html = (index or streamlit_index()).read_text(encoding="utf-8")
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
-        for body in _INLINE_SCRIPT.findall(html)
+        for body in [*_INLINE_SCRIPT.findall(html), *APP_INLINE_SCRIPTS]
     )
     return "; ".join(CSP_DIRECTIVES).format(script_hashes=hashes).replace("'self' ;", "'self';")
 
