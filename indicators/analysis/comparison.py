@@ -244,7 +244,7 @@ def headline_only(
         "probability_below_margin": h.probs.below,
         "value_kind": value_kind,
     }
-    row["verdict"] = verdict(_Row(row))
+    row["verdict"] = verdict(_Row(row))  # type: ignore[arg-type]  # duck-typed Change
     wording = worded_change(row)
     return HeadlineSummary(
         fields["estimate"],

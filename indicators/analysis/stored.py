@@ -132,12 +132,17 @@ def compare_from_store(
     codes = default_comparison(store, country) if comparison == "default" else comparison
     others = comparison_values(store, indicator_id, reporter, codes) if codes else None
     indicator = store.catalogue().indicator_by_id.get(indicator_id)
-    settings = (
-        {"margin_pct": indicator.margin_pct, "compared_quantity": indicator.compared_quantity}
-        if indicator is not None
-        else {}
+    if indicator is None:
+        return compare_trend(trend, a, b, others, subject=subject)
+    return compare_trend(
+        trend,
+        a,
+        b,
+        others,
+        subject=subject,
+        margin_pct=indicator.margin_pct,
+        compared_quantity=indicator.compared_quantity,
     )
-    return compare_trend(trend, a, b, others, subject=subject, **settings)
 
 
 def default_comparison(store: Store, country: str) -> list[str]:

@@ -120,6 +120,7 @@ def _send(proc: subprocess.Popen, fn: Callable, chunk: list) -> None:
 def _serve() -> None:
     sys.path[:] = pickle.load(sys.stdin.buffer) + [p for p in sys.path if p]
     fn, chunk = pickle.load(sys.stdin.buffer)
+    message: tuple[str, object, str]
     try:
         message = ("ok", [fn(x) for x in chunk], "")
     except Exception as exc:  # handed to the parent, which raises it there
