@@ -663,8 +663,13 @@ def _trend_chart(
     lang: str,
     title: str,
     demo: bool,
+    windows: tuple[str, str] = (),
 ) -> go.Figure:
     cat = _catalogue(path, token)
+    shaded = [
+        (p.title(lang), p.start.isoformat(), (p.end or dt.date.today()).isoformat())
+        for p in (next(q for q in cat.periods if q.id == pid) for pid in windows)
+    ]
     comparison_levels = [_trend(path, token, indicator_id, c, reporter) for c in others]
     return trend_figure(
         _trend(path, token, indicator_id, country, reporter),
@@ -678,6 +683,7 @@ def _trend_chart(
         scale=(_summary_index(path, token).get((indicator_id, country, reporter)) or {}).get(
             "scale"
         ),
+        windows=shaded,
     )
 
 
@@ -689,11 +695,22 @@ def trend_chart(
     title: str,
     others: list[str] | tuple[str, ...] = (),
     demo: bool = False,
+    windows: tuple[str, str] = (),
 ) -> go.Figure:
-    """Observed points over the trend fan with events; shared, so callers must not mutate it."""
+    """Observed points over the trend fan with events, windows A and B shaded (period ids);
+    shared, so callers must not mutate it."""
     require_view(indicator_id, country=country, reporter=reporter)
     return _trend_chart(
-        store_path(), token(), indicator_id, country, reporter, tuple(others), lang, title, demo
+        store_path(),
+        token(),
+        indicator_id,
+        country,
+        reporter,
+        tuple(others),
+        lang,
+        title,
+        demo,
+        tuple(windows),
     )
 
 

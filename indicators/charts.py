@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators import markup
+from indicators import formatting, markup
 from indicators.catalogue import Indicator
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
@@ -162,7 +162,15 @@ def observed_spec(
         title=title or indicator.title(lang), y_title=y_title or indicator.unit(lang)
     )
     if log_y:
-        layout["yaxis"] |= {"type": "log", "rangemode": "normal"}
+        # A log axis labelled at 1, 2, 5 × 10^k only, in the language's own number forms.
+        layout["yaxis"] |= {"type": "log", "rangemode": "normal", "dtick": "D2"}
+    _shade_windows(layout, windows)
+    fit_layout(layout, lang)
+    return {"data": traces, "layout": layout}
+
+
+def _shade_windows(layout: Spec, windows: list[tuple[str, object, object]] | None) -> None:
+    """Windows A and B as light bands with their label at the top of the plot."""
     for n, (label, start, end) in enumerate(windows or []):
         layout["shapes"].append(_vrect(start, end, WINDOW_FILLS[n % 2]))
         layout["annotations"].append(
@@ -174,10 +182,48 @@ def observed_spec(
                 "text": label,
                 "showarrow": False,
                 "xanchor": "left",
-                "yanchor": "bottom",
+                "yanchor": "top",  # inside the plot: no margin taken from it
+                "font": {"size": 10},
+                "bgcolor": "rgba(255,255,255,0.7)",
             }
         )
-    return {"data": traces, "layout": layout}
+
+
+# About this many characters of a 15 px title fit a half-width card at 1280 px.
+TITLE_CHARS = 44
+
+
+def wrap_title(text: str, width: int = TITLE_CHARS) -> str:
+    """Break a chart title between words (plotly cuts a long title off instead)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def fit_layout(layout: Spec, lang: str) -> None:
+    """Make a chart fit a half-width card: wrapped title, compact legend, local numbers.
+
+    The legend sits under the plot in small type, and the top margin grows with the
+    title's lines, so the plot area keeps most of the card.
+    """
+    title = layout["title"]
+    title["text"] = wrap_title(str(title["text"]).replace("<br>", " "))
+    lines = title["text"].count("<br>") + 1 + (1 if "subtitle" in title else 0)
+    layout["margin"] = layout["margin"] | {"t": 28 + 20 * lines, "l": 50, "r": 10, "b": 30}
+    layout["legend"] = layout["legend"] | {
+        "font": {"size": 9},
+        "itemwidth": 30,
+        "tracegroupgap": 0,
+        "entrywidthmode": "fraction",
+        "entrywidth": 0.33,
+        "y": -0.08,
+    }
+    layout["yaxis"] = layout["yaxis"] | {"automargin": True}
+    layout["separators"] = formatting.plotly_separators(lang)
 
 
 def observed_figure(
@@ -197,6 +243,7 @@ def trend_spec(
     series_names: dict[str, str] | None = None,
     note: str | None = None,
     scale: str | None = None,
+    windows: list[tuple[str, object, object]] | None = None,
 ) -> Spec:
     """Observed points over the trend fan (50/80/95%), provisional periods, events.
 
@@ -287,6 +334,9 @@ def trend_spec(
     if note:
         layout["title"]["subtitle"] = {"text": note, "font": {"size": 11}}
         layout["margin"]["t"] = 70
+    _shade_windows(layout, windows)
+    layout["height"] = 460  # with the compact legend the plot keeps 60% of the card
+    fit_layout(layout, lang)
     return {"data": traces, "layout": layout}
 
 

@@ -71,9 +71,39 @@ for key, param, value in (
 
 st.title(cat.country_by_iso3[country].name(lang))
 downloads.pack_buttons(country, lang, (a, b), reporter)
+visible = [i for i in cat.indicators if services.can_view(i)]
+
+
+def _area(ind) -> str:
+    return reporter if reporter in ind.reporters else ind.reporters[0]
+
+
+# Key figures: one line per indicator, so the whole country reads before any chart.
+with st.container(border=True, key="country_key_figures"):
+    st.markdown(f"**{t('key_figures', lang)}**")
+    lines = []
+    for ind in visible:
+        result = services.series_comparison(ind.id, country, _area(ind), a, b, panel=False)
+        direction = services.direction(result)
+        info = services.series_availability(ind.id, country, _area(ind)) or {}
+        dated = (
+            formatting.period(info["last_period"], ind.frequency, lang, short=True)
+            if info.get("n_values")
+            else t("no_data_short", lang)
+        )
+        said = (
+            f"{direction.symbol} {t('verdict_' + direction.verdict, lang)}"
+            if direction
+            else f"· *{t(result['status'] + '_short', lang)}*"
+        )
+        lines.append(f"- {ind.title(lang)}: **{said}** ({dated})")
+    halves = st.columns(2)
+    middle = (len(lines) + 1) // 2
+    halves[0].markdown("\n".join(lines[:middle]))
+    halves[1].markdown("\n".join(lines[middle:]))
+
 events = services.events(country)
-with st.container(border=True):
-    st.markdown(f"**{t('events', lang)}**")
+with st.expander(f"{t('events', lang)} ({len(events)})"):
     if events.empty:
         st.write(t("no_events", lang))
     for ev in events.itertuples():
@@ -86,37 +116,56 @@ with st.container(border=True):
 
 progress.country_judgements(country, lang)  # each objective's latest approved judgement
 
-for theme in cat.themes:
-    st.header(theme.title(lang))
-    st.caption(theme.description(lang))
-    columns = st.columns(2)
-    for n, ind in enumerate(i for i in cat.indicators if i.theme == theme.id):
-        with columns[n % 2]:
-            if not services.can_view(ind):
-                components.gap_cell(ind, "restricted", lang)
-                continue
-            area = reporter if reporter in ind.reporters else ind.reporters[0]
-            result = services.series_comparison(ind.id, country, area, a, b)
-            if result["status"] in ("no_data", "too_few"):
-                components.gap_cell(ind, result["status"], lang)
-                if result["status"] == "too_few":
-                    st.caption(result[f"sentence_{'en' if lang == 'en' else 'nl'}"])
-                continue
-            info = services.series_availability(ind.id, country, area) or {}
-            title = f"{ind.title(lang)} — {areas[area]}"
-            if ind.restricted:
-                title += f" [{t('restricted_badge', lang)}]"
-            demo = bool(info.get("any_demo"))
-            fig = services.trend_chart(ind.id, country, area, lang, title, others, demo)
-            obs = services.observations(ind.id, country, area)
-            components.chart_card(
-                ind,
-                fig,
-                obs,
-                lang,
-                key=f"country_chart_{ind.id}",
-                filename=f"{country}_{ind.id}_{area}",
-                sentence=result[f"sentence_{'en' if lang == 'en' else 'nl'}"],
-                summary=components.series_trend_summary(ind, country, area, lang),
-                windows=(a, b),
-            )
+# Themes as tabs the URL names (theme=<id>); only the open tab's charts are drawn.
+themes = {th.id: th for th in cat.themes}
+chosen = components.url_choice("theme", list(themes), next(iter(themes)), lang)
+titles = {th.title(lang): th_id for th_id, th in themes.items()}
+tab_key = f"country_theme_{lang}"
+
+
+def _theme_changed() -> None:
+    st.query_params["theme"] = titles[st.session_state[tab_key]]
+
+
+tabs = st.tabs(
+    list(titles), default=themes[chosen].title(lang), key=tab_key, on_change=_theme_changed
+)
+st.query_params["theme"] = titles.get(st.session_state.get(tab_key), chosen)
+for tab, theme in zip(tabs, themes.values(), strict=True):
+    if tab.open is False:
+        continue
+    with tab:
+        st.caption(theme.description(lang))
+        columns = st.columns(2)
+        for n, ind in enumerate(i for i in cat.indicators if i.theme == theme.id):
+            with columns[n % 2]:
+                if not services.can_view(ind):
+                    components.gap_cell(ind, "restricted", lang)
+                    continue
+                area = _area(ind)
+                result = services.series_comparison(ind.id, country, area, a, b)
+                if result["status"] in ("no_data", "too_few"):
+                    components.gap_cell(ind, result["status"], lang)
+                    if result["status"] == "too_few":
+                        st.caption(result[f"sentence_{'en' if lang == 'en' else 'nl'}"])
+                    continue
+                info = services.series_availability(ind.id, country, area) or {}
+                title = f"{ind.title(lang)} — {areas[area]}"
+                if ind.restricted:
+                    title += f" [{t('restricted_badge', lang)}]"
+                demo = bool(info.get("any_demo"))
+                fig = services.trend_chart(
+                    ind.id, country, area, lang, title, others, demo, windows=(a, b)
+                )
+                obs = services.observations(ind.id, country, area)
+                components.chart_card(
+                    ind,
+                    fig,
+                    obs,
+                    lang,
+                    key=f"country_chart_{ind.id}",
+                    filename=f"{country}_{ind.id}_{area}",
+                    sentence=result[f"sentence_{'en' if lang == 'en' else 'nl'}"],
+                    summary=components.series_trend_summary(ind, country, area, lang),
+                    windows=(a, b),
+                )
