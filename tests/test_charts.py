@@ -22,7 +22,7 @@ def test_every_observed_figure_is_valid_plotly(store, catalogue, lang):
             if obs.empty:
                 continue
             fig = to_figure(observed_spec(obs, ind, lang), validate=True)
-            assert fig.layout.title.text == ind.title(lang)
+            assert fig.layout.title.text.replace("<br>", " ") == ind.title(lang)
             assert fig.layout.yaxis.title.text == ind.unit(lang)
 
 
@@ -77,7 +77,7 @@ def test_every_trend_figure_is_valid_plotly(store, catalogue, lang):
                 continue
             spec = trend_spec(trend, ind, lang, events=events, note="Demo")
             fig = to_figure(spec, validate=True)
-            assert fig.layout.title.text == ind.title(lang)
+            assert fig.layout.title.text.replace("<br>", " ") == ind.title(lang)
             assert fig.layout.title.subtitle.text == "Demo"
 
 

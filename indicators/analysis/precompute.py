@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from indicators import formatting
 from indicators.analysis.stored import comparison_countries, trend_from_rows
 from indicators.analysis.summary import (
     OBS_COLUMNS,
@@ -144,7 +145,7 @@ class _Context:
         ev = ev[b.mask(pd.DatetimeIndex(dates))].sort_values("event_date")
         return tuple(
             {
-                lang: f"{r[f'title_{lang}']} ({pd.Timestamp(r['event_date']):%Y-%m})"
+                lang: f"{r[f'title_{lang}']} ({formatting.date(r['event_date'], lang)})"
                 for lang in ("nl", "en")
             }
             for _, r in ev.iterrows()

@@ -24,7 +24,9 @@ def _download(page, key: str) -> Path:
 def test_chart_card_downloads_png_and_csv(live_server, page):
     if unavailable_reason():
         pytest.skip(unavailable_reason())
-    page.goto(f"{live_server}/country?country=TUN&lang=en", wait_until="domcontentloaded")
+    page.goto(
+        f"{live_server}/country?country=TUN&lang=en&theme=irregular", wait_until="domcontentloaded"
+    )
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     key = "country_chart_irregular_detections"
     page.locator(f".st-key-{key}_downloads button").first.click()

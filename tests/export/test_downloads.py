@@ -48,7 +48,7 @@ def _click(at, clicks: dict, key: str) -> bytes:
 
 def test_chart_card_offers_images_and_data(use_store, demo_store_path, clicks, renderer):
     use_store(demo_store_path)
-    at = open_page("country", {"country": "TUN", "lang": "en"})
+    at = open_page("country", {"country": "TUN", "lang": "en", "theme": "irregular"})
     key = "country_chart_irregular_detections"
     png = _click(at, clicks, f"{key}_download_png")
     assert struct.unpack(">II", png[16:24])[0] == 2000  # twice the export width
@@ -62,7 +62,7 @@ def test_chart_card_offers_images_and_data(use_store, demo_store_path, clicks, r
 
 def test_browser_image_button_gets_a_file_name_that_says_what_it_holds(use_store, demo_store_path):
     use_store(demo_store_path)
-    at = open_page("country", {"country": "MAR", "lang": "nl"})
+    at = open_page("country", {"country": "MAR", "lang": "nl", "theme": "irregular"})
     names = [json.loads(c.proto.config)["toImageButtonOptions"] for c in at.get("plotly_chart")]
     assert names and all(n["scale"] == 2 for n in names)
     assert any(n["filename"].startswith("MAR_irregular_detections_") for n in names)
@@ -83,7 +83,7 @@ def test_without_chromium_the_card_says_why_and_the_browser_offers_svg(
 ):
     monkeypatch.setenv("PARTNERSHIP_MONITOR_CHROMIUM", str(tmp_path / "none"))
     use_store(demo_store_path)
-    at = open_page("country", {"country": "TUN", "lang": "en"})
+    at = open_page("country", {"country": "TUN", "lang": "en", "theme": "irregular"})
     keys = {b.key for b in at.get("download_button")}
     key = "country_chart_irregular_detections"
     assert {f"{key}_download_csv", f"{key}_download_xlsx"} <= keys
@@ -101,7 +101,14 @@ def test_without_chromium_the_card_says_why_and_the_browser_offers_svg(
 def test_downloads_follow_the_windows_chosen_on_the_page(use_store, demo_store_path, clicks):
     use_store(demo_store_path)
     at = open_page(
-        "country", {"country": "TUN", "lang": "en", "a": "partnership", "b": "taskforce"}
+        "country",
+        {
+            "country": "TUN",
+            "lang": "en",
+            "a": "partnership",
+            "b": "taskforce",
+            "theme": "irregular",
+        },
     )
     key = "country_chart_irregular_detections"
     (chart,) = [c for c in at.get("plotly_chart") if key in c.proto.id]
