@@ -41,8 +41,9 @@ def prose(at) -> list[str]:
 
 
 def offending(text: str) -> list[str]:
-    # Links carry codes in their query strings, which are not prose.
+    # Links carry codes in their query strings, and licences a version: not numbers.
     text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"\bCC[- ]BY(?:[- ][A-Z]{2})*[- ]\d\.\d\b", "CC BY", text)
     return [
         m.group(0)
         for pattern in (ENGLISH_DECIMAL, ENGLISH_GROUPING, ISO_DATE)
