@@ -16,6 +16,7 @@ from typing import cast
 import streamlit as st
 
 from dashboard import services
+from indicators import formatting
 from indicators.access import Principal
 from indicators.analysis.likelihood import SCALE
 from indicators.analysis.windows import Window
@@ -452,7 +453,7 @@ def country_judgements(country: str, lang: str) -> None:
             demo = f" · {pt('demo_framework', lang)}" if obj.is_demo else ""
             st.markdown(
                 f"{_escape(obj.title(lang))}: **{label(j.rating, lang)}** "
-                f"({_escape(rnd.title or rnd.id)}, {rnd.date:%Y-%m-%d}){demo}"
+                f"({_escape(rnd.title or rnd.id)}, {formatting.date(rnd.date, lang)}){demo}"
             )
             st.caption(linked)
         st.page_link("app_pages/progress.py", label=pt("open_progress", lang),
