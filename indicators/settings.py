@@ -71,6 +71,12 @@ class Settings(BaseSettings):
         default=2.0,
         description="PNG exports are this many times the chart's screen size (at least 2).",
     )
+    max_import_mb: float = Field(
+        default=500.0,
+        gt=0,
+        description="Largest file an import or a build --from reads, in MB (larger files are "
+        "refused before they are read).",
+    )
 
     workspace: str = Field(
         default="duckdb",
@@ -135,3 +141,8 @@ def classification_marking(lang: str) -> str:
 def export_scale() -> float:
     """How many times the screen size a PNG export is."""
     return settings().export_scale
+
+
+def max_import_bytes() -> int:
+    """The size limit of an imported file, in bytes."""
+    return int(settings().max_import_mb * 1024 * 1024)

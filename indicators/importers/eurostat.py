@@ -107,6 +107,12 @@ def _sdmx_csv(text: str, file: str, dataset_column: str) -> pd.DataFrame:
 
 
 def _bulk_tsv(text: str, file: str) -> pd.DataFrame:
+    # Eurostat's bulk files end every line with a line break. Without one the last
+    # cell may have been cut (`130 p` read as `13`) and would import silently.
+    if not text.endswith("\n"):
+        line = text.count("\n") + 1
+        reason = "the file ends inside a row, without a line break (file truncated?)"
+        raise InputError(Problem(file, line, None, reason))
     wide = readers.read_table(Path(file), file, [], sep="\t", text=text)
     head = wide.columns[0]
     dims = [d.strip() for d in head.split("\\", 1)[0].split(",")]

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.importers.problems import Problems
+from indicators.observations import FIRST_YEAR, plausible_year
 
 
 def by_value(values: pd.Series, fn, dtype=object) -> np.ndarray:
@@ -60,7 +61,9 @@ def _period(text: str) -> tuple[str | None, np.datetime64, np.datetime64]:
             continue
         year = int(m.group(1))
         sub = int(m.group(2)) if m.lastindex and m.lastindex > 1 else 1
-        if (freq == "M" and not 1 <= sub <= 12) or not 1900 <= year <= 2100:
+        # The year is checked before any date arithmetic (a year 9999 once made a
+        # series of 96,000 months and a 68 GiB allocation downstream).
+        if (freq == "M" and not 1 <= sub <= 12) or not plausible_year(year):
             return None, nat, nat
         month = (sub - 1) * 3 + 1 if freq == "Q" else sub
         start = pd.Timestamp(year, month, 1)
@@ -82,7 +85,10 @@ def periods(values: pd.Series, rows: pd.Series, column: str, problems: Problems)
         index=values.index,
     )
     problems.add_mask(
-        out["frequency"].isna(), rows, column, "not a period (2024, 2024-Q1 or 2024-03)"
+        out["frequency"].isna(),
+        rows,
+        column,
+        f"not a period (2024, 2024-Q1 or 2024-03) from {FIRST_YEAR} to next year",
     )
     return out
 

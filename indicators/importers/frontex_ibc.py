@@ -20,6 +20,7 @@ from indicators.catalogue import Catalogue
 from indicators.errors import InputError, Problem
 from indicators.importers import fields, places, readers
 from indicators.importers.problems import Parsed, Problems
+from indicators.observations import plausible_year
 
 INDICATOR, SOURCE, REPORTER = "irregular_detections", "frontex_ibc", "EU_EXT"
 ALIASES = {
@@ -45,9 +46,11 @@ def _month(text: str) -> pd.Timestamp | None:
         text = text.replace("M", "-")
     for fmt in _MONTH_FORMATS:
         try:
-            return pd.Timestamp(pd.to_datetime(text, format=fmt)).to_period("M").start_time
+            found = pd.Timestamp(pd.to_datetime(text, format=fmt))
         except (ValueError, TypeError):
             continue
+        # A year outside the plausible range is refused here, before any arithmetic.
+        return found.to_period("M").start_time if plausible_year(found.year) else None
     return None
 
 

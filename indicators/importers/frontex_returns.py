@@ -23,6 +23,7 @@ from indicators.catalogue import Catalogue
 from indicators.importers import fields, places, readers
 from indicators.importers.countries import resolver
 from indicators.importers.problems import Parsed, Problems
+from indicators.observations import FIRST_YEAR, last_year
 
 INDICATOR, SOURCE, REPORTER = "return_frontex_ops", "frontex_return_ops", "EU27"
 COLUMNS = ["ROID", "DATE", "MSNAME", "DEST", "N_RETURNEES"]
@@ -44,6 +45,8 @@ def parse(path: Path, catalogue: Catalogue) -> Parsed:
     text = frame["DATE"].str.strip().str[:10]
     date = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
     problems.add_mask(date.isna(), rows, "DATE", "not a date (YYYY-MM-DD)")
+    implausible = date.notna() & ~date.dt.year.between(FIRST_YEAR, last_year())
+    problems.add_mask(implausible, rows, "DATE", f"a date before {FIRST_YEAR} or after next year")
     problems.add_mask(
         frame.duplicated(),
         rows,

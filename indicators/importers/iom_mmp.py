@@ -32,6 +32,7 @@ from indicators.catalogue import DATA_DIR, Catalogue
 from indicators.importers import fields, readers
 from indicators.importers.countries import resolver
 from indicators.importers.problems import Parsed, Problems
+from indicators.observations import FIRST_YEAR, plausible_year
 
 INDICATOR, SOURCE, REPORTER = "protection_dead_missing", "iom_mmp", "WORLD"
 LAYOUTS = {
@@ -63,9 +64,11 @@ def routes(path: Path = DATA_DIR / "reference" / "iom_routes.csv") -> dict[str, 
 def _date(text: str) -> pd.Timestamp | None:
     for fmt in _DATE_FORMATS:
         try:
-            return pd.Timestamp(pd.to_datetime(text.strip(), format=fmt))
+            found = pd.Timestamp(pd.to_datetime(text.strip(), format=fmt))
         except (ValueError, TypeError):
             continue
+        # A year outside the plausible range is refused here, before any arithmetic.
+        return found if plausible_year(found.year) else None
     return None
 
 
@@ -94,7 +97,9 @@ def parse(path: Path, catalogue: Catalogue) -> Parsed:
         total < 0, rows, cols["missing"], "dead plus missing cannot be negative (a count)"
     )
     dates = frame[cols["date"]].map({d: _date(d) for d in pd.unique(frame[cols["date"]])})
-    problems.add_mask(dates.isna(), rows, cols["date"], "not a date")
+    problems.add_mask(
+        dates.isna(), rows, cols["date"], f"not a date from {FIRST_YEAR} to next year"
+    )
     problems.add_mask(
         frame.duplicated(), rows, None, "duplicate row (the same incident line twice)"
     )

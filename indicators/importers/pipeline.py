@@ -33,6 +33,7 @@ from indicators.errors import InputError, Problem
 from indicators.importers import detect
 from indicators.importers.problems import Parsed
 from indicators.observations import validate_observations
+from indicators.settings import max_import_bytes
 from indicators.store import Store, write_store
 
 IMPORTER_VERSION = "1"
@@ -154,6 +155,14 @@ def import_file(
     file = path.name
     if not path.is_file():
         raise InputError(Problem(file, None, None, f"no such file: {path}"))
+    limit = max_import_bytes()
+    if path.stat().st_size > limit:
+        size_mb, limit_mb = path.stat().st_size / 2**20, limit / 2**20
+        reason = (
+            f"the file is {size_mb:,.0f} MB, over the limit of {limit_mb:,.0f} MB "
+            "(PARTNERSHIP_MONITOR_MAX_IMPORT_MB)"
+        )
+        raise InputError(Problem(file, None, None, reason))
     detected = None
     if fmt == "auto":
         fmt = detected = detect.detect(path)

@@ -82,8 +82,20 @@ def read_table(
         if "EOF" in msg:
             reason = "the file ends inside a quoted field (truncated?)"
         raise InputError(Problem(file, row, None, reason)) from None
+    if not isinstance(frame.index, pd.RangeIndex):
+        # pandas turns the first fields of rows longer than the header into an index.
+        raise _long_row(file, text, header, sep)
     frame.columns = [str(c).strip() for c in frame.columns]
     return _checked(frame, file, text, header, sep)
+
+
+def _long_row(file: str, text: str, header: list[str], sep: str) -> InputError:
+    """The error for the first row with more fields than the header."""
+    for n, fields in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
+        if len(fields) > len(header):
+            reason = f"{len(fields)} fields, the header has {len(header)}"
+            return InputError(Problem(file, n, None, f"a row with too many fields: {reason}"))
+    return InputError(Problem(file, None, None, "a row with more fields than the header"))
 
 
 def _read_arrow(text: str, header: list[str], sep: str) -> pd.DataFrame | None:
@@ -141,8 +153,59 @@ def missing_columns(
     )
 
 
+# The largest sheet an import reads: the reader allocates rows x columns cells, so a
+# 1.5 KB file with cells A1 and XFD1048576 once asked for 512 GiB.
+MAX_SHEET_CELLS = 20_000_000
+_CELL_REF = re.compile(
+    rb'<(?:\w+:)?(?:dimension ref|c r)="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"'
+)
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def sheet_extent(path: Path) -> tuple[int, int]:
+    """(rows, columns) the first sheet spans, from its declared dimension and every cell
+    reference, read from the zip without building the sheet."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        sheets = sorted(n for n in zf.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))
+        if not sheets:
+            return 0, 0
+        first = min(sheets, key=lambda n: int(re.sub(r"\D", "", n)))
+        rows = cols = 0
+        tail = b""
+        with zf.open(first) as fh:
+            while chunk := fh.read(1 << 20):
+                data = tail + chunk
+                for m in _CELL_REF.finditer(data):
+                    for letters, digits in ((m.group(1), m.group(2)), (m.group(3), m.group(4))):
+                        if letters:
+                            cols = max(cols, _column_number(letters))
+                            rows = max(rows, int(digits))
+                    if rows * cols > MAX_SHEET_CELLS:
+                        return rows, cols
+                tail = data[-64:]
+        return rows, cols
+
+
 def read_sheet(path: Path, file: str) -> pd.DataFrame:
     """The first sheet of an xlsx as text cells (empty cells as '')."""
+    try:
+        rows, cols = sheet_extent(path)
+    except Exception as exc:  # a broken zip: say so, like the reader would
+        raise InputError(Problem(file, None, None, f"not a readable xlsx file: {exc}")) from None
+    if rows * cols > MAX_SHEET_CELLS:
+        reason = (
+            f"the sheet spans {rows:,} rows x {cols:,} columns, over the limit of "
+            f"{MAX_SHEET_CELLS:,} cells: delete the stray cells far outside the table"
+        )
+        raise InputError(Problem(file, None, None, reason))
     try:
         frame = pd.read_excel(path, sheet_name=0, dtype=str, engine="calamine", header=None)
     except Exception as exc:  # calamine raises its own types for broken zip/xml

@@ -162,7 +162,7 @@ def test_bad_input_exits_1_with_a_message_and_changes_nothing(
 
 def test_many_problems_list_twenty_and_count_the_rest(store_copy, tmp_path):
     body = "".join(
-        f"return_travel_documents,MAR,NL,{2000 + i}-Q1,x,,,,taskforce_internal\n" for i in range(30)
+        f"return_travel_documents,MAR,NL,{1996 + i}-Q1,x,,,,taskforce_internal\n" for i in range(30)
     )
     with pytest.raises(InputError) as info:
         import_file(store_copy, "template", write(tmp_path, body))
