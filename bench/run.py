@@ -30,6 +30,8 @@ SECTIONS = [
     "bench_imports",
     "bench_realdata",
     "bench_framework",
+    "bench_bounds",
+    "bench_big_csv",
 ]
 RESULTS = ROOT / "bench" / "results.json"
 
