@@ -16,6 +16,10 @@ import gettext
 from functools import cache
 from pathlib import Path
 
+# Pages reach number and date forms through here, like every other language matter: the
+# layering keeps pages off the library, and the forms have one home (indicators.formatting).
+from indicators import formatting as formatting
+
 DEFAULT_LANG = "nl"
 LANGS = ("nl", "en")
 LANG_NAMES = {"nl": "Nederlands", "en": "English"}

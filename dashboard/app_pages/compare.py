@@ -13,8 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import components, restricted_files, services
-from dashboard.i18n import t
-from indicators import formatting
+from dashboard.i18n import formatting, t
 
 lang = components.current_lang()
 cat = services.catalogue()

@@ -8,8 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import components, downloads, progress, services
-from dashboard.i18n import t
-from indicators import formatting
+from dashboard.i18n import formatting, t
 
 lang = components.current_lang()
 cat = services.catalogue()

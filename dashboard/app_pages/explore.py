@@ -12,8 +12,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import components, services
-from dashboard.i18n import t
-from indicators import formatting
+from dashboard.i18n import formatting, t
 
 lang = components.current_lang()
 cat = services.catalogue()

@@ -12,8 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import components, services
-from dashboard.i18n import t, tn
-from indicators import formatting
+from dashboard.i18n import formatting, t, tn
 
 lang = components.current_lang()
 cat = services.catalogue()
