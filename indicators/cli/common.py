@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -14,6 +14,9 @@ from indicators.catalogue import Catalogue, Indicator
 from indicators.citation import DEMO_MARK
 from indicators.errors import InputError, Problem
 from indicators.store import Store
+
+if TYPE_CHECKING:
+    from indicators.views import Account
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -81,3 +84,15 @@ def demo_notice(store: Store) -> dict:
     status = store.demo_status()
     demo = status in ("demo", "mixed")
     return {"data_status": status, "demo": demo, "notice": DEMO_MARK["en"] if demo else None}
+
+
+def print_account(told: Account) -> None:
+    """The account as the page says it: subject, verdict and aim, headline, details."""
+    print(told.subject)
+    if told.verdict_words:
+        print(f"{told.verdict_words} · {told.aim}")
+    print(told.headline)
+    for detail in told.details:
+        print(f"  - {detail}")
+    print(told.source)
+    print()

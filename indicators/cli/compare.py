@@ -12,12 +12,14 @@ from indicators.catalogue import Catalogue
 from indicators.cli.common import (
     add_series_arguments,
     demo_notice,
+    print_account,
     print_data,
     series_key,
     subcommand,
 )
 from indicators.errors import InputError, Problem
 from indicators.store import Store
+from indicators.views import account, series_view
 
 
 def add_parser(subparsers: Any) -> None:
@@ -48,34 +50,42 @@ def run(args: argparse.Namespace) -> int:
     # A named period of the catalogue ('baseline') or a window like 2016-2021.
     a, b = (named_or_parsed(cat.periods, spec) for spec in (args.a, args.b))
     codes = _comparison_codes(cat, args.comparison)
-    subject = {
-        lang: f"{ind.title(lang)}, {cat.country_by_iso3[country].name(lang)}"
-        for lang in ("nl", "en")
+    views = {
+        lang: series_view(
+            cat, ind.id, country, reporter=reporter, a=a, b=b, comparison=codes, lang=lang
+        )
+        for lang in ("en", "nl")
     }
+    chosen = list(views["en"].comparison)
     if args.refit:
         obs = store.observations(ind.id, country, reporter)
-        others = comparison_values(store, ind.id, reporter, codes) if codes else None
-        result = compare_periods(obs, a, b, others, value_kind=ind.value_kind, subject=subject)
+        others = comparison_values(store, ind.id, reporter, chosen) if chosen else None
+        result = compare_periods(obs, a, b, others, value_kind=ind.value_kind)
     else:
-        result = compare_from_store(store, ind.id, country, reporter, a, b, codes, subject=subject)
-    data = {"indicator": ind.id, "country": country, "reporter": reporter}
+        result = compare_from_store(store, ind.id, country, reporter, a, b, chosen or None)
+    told = {lang: account(store, v, cat, comparison=result) for lang, v in views.items()}
+    data: dict[str, Any] = {"indicator": ind.id, "country": country, "reporter": reporter}
     data |= result.to_dict() | demo_notice(store)
+    # The CLI names its subject (no title beside it), then says what the page says.
+    data |= {f"sentence_{lang}": f"{t.subject}: {t.full_text}" for lang, t in told.items()}
+    data["account"] = {lang: t.to_dict() for lang, t in told.items()}
     if args.json:
         print_data(data, True)
         return 0
     for key in ("estimate", "estimate_pct", "low95", "high95", "probability_increase"):
         print(f"{key}: {data[key]}")
-    print(f"likelihood: {result.likelihood}\nmethods_agree: {result.methods_agree}")
-    print(f"\n{result.sentence_en}\n\n{result.sentence_nl}")
+    print()
+    for lang in ("en", "nl"):
+        print_account(told[lang])
     return 0
 
 
-def _comparison_codes(cat: Catalogue, spec: str | None) -> list[str] | str | None:
-    """'default' (the catalogue's comparison group), None for 'none', or checked ISO3 codes."""
+def _comparison_codes(cat: Catalogue, spec: str | None) -> list[str] | None:
+    """None for the default comparison countries, [] for 'none', or checked ISO3 codes."""
     if spec is None:
-        return "default"
-    if spec.strip().lower() in ("", "none"):
         return None
+    if spec.strip().lower() in ("", "none"):
+        return []
     codes = [c.strip().upper() for c in spec.split(",") if c.strip()]
     unknown = [c for c in codes if c not in cat.country_by_iso3]
     if unknown:

@@ -34,6 +34,12 @@ def add_parser(subparsers: Any) -> None:
         help="indicator id(s), comma-separated (bundle: 'all' for every one that may be shown)",
     )
     sp.add_argument("--reporter", default=None, help="reporting area (default: the first)")
+    sp.add_argument(
+        "--comparison",
+        default=None,
+        help="comparison countries, e.g. MAR,EGY; 'none' for none (default: the comparison "
+        "countries when --country is a priority country)",
+    )
     sp.add_argument("--a", default="baseline", help="window A: 2016-2021 or a period id")
     sp.add_argument("--b", default="partnership", help="window B, written like window A")
     sp.add_argument("--lang", choices=("nl", "en"), default="nl")
@@ -96,6 +102,15 @@ def _countries(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(c.strip().upper() for c in args.country.split(",") if c.strip())
 
 
+def _comparison(args: argparse.Namespace) -> tuple[str, ...] | None:
+    """The comparison countries asked for: None for the default ones, () for none."""
+    if args.comparison is None:
+        return None
+    if args.comparison.strip().lower() in ("", "none"):
+        return ()
+    return tuple(c.strip().upper() for c in args.comparison.split(",") if c.strip())
+
+
 def _indicators(args: argparse.Namespace, store, may_view) -> list[str]:  # noqa: ANN001
     if not args.indicator:
         raise InputError(Problem("--indicator", None, None, f"{args.kind} needs --indicator"))
@@ -111,7 +126,9 @@ def _chart(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: 
     ids = _indicators(args, store, may_view)
     if len(ids) != 1:
         raise InputError(Problem("--indicator", None, None, "chart takes one indicator"))
-    request = ChartRequest(ids[0], _countries(args), args.reporter, args.a, args.b)
+    request = ChartRequest(
+        ids[0], _countries(args), args.reporter, args.a, args.b, _comparison(args)
+    )
     content = chart_content(store, request, may_view)
     return [chart_file(content, args.lang, fmt) for fmt in formats]
 
@@ -119,16 +136,16 @@ def _chart(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: 
 def _bundle(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: ANN001
     from indicators.export.bundle import bundle
     from indicators.export.content import ChartRequest
-    from indicators.export.filenames import safe_name
+    from indicators.export.filenames import bundle_name
 
     countries = _countries(args)
     requests = [
-        ChartRequest(i, countries, args.reporter, args.a, args.b)
+        ChartRequest(i, countries, args.reporter, args.a, args.b, _comparison(args))
         for i in _indicators(args, store, may_view)
     ]
-    name = safe_name(f"{'-'.join(countries)}_briefing_bundle_{args.a}_{args.b}_{args.lang}")
+    name = bundle_name(countries, args.a, args.b, args.lang)
     extra = _round_files(store, args)
-    return [(f"{name}.zip", bundle(store, requests, may_view, args.lang, extra=extra))]
+    return [(name, bundle(store, requests, may_view, args.lang, extra=extra))]
 
 
 def _pack(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: ANN001
@@ -137,7 +154,16 @@ def _pack(store, args, formats, may_view) -> list[tuple[str, bytes]]:  # noqa: A
     countries = _countries(args)
     if len(countries) != 1:
         raise InputError(Problem("--country", None, None, "a pack is for one country"))
-    pack = pack_content(store, countries[0], may_view, args.lang, args.a, args.b)
+    pack = pack_content(
+        store,
+        countries[0],
+        may_view,
+        args.lang,
+        args.a,
+        args.b,
+        reporter=args.reporter,
+        comparison=_comparison(args),
+    )
     for text in _round_files(store, args).values():
         pack.round_lines = text.decode("utf-8").splitlines()
     return [pack_file(pack, fmt) for fmt in formats]
@@ -148,7 +174,7 @@ def _round_files(store, args) -> dict[str, bytes]:  # noqa: ANN001
     if not getattr(args, "round", None):
         return {}
     from indicators.access import LOCAL, can_view
-    from indicators.export.filenames import safe_name
+    from indicators.export.filenames import round_name
     from indicators.framework import Framework
     from indicators.framework.report import report_markdown, round_report
     from indicators.store.workspace import DuckDBWorkspace
@@ -158,7 +184,7 @@ def _round_files(store, args) -> dict[str, bytes]:  # noqa: ANN001
     visible = frozenset(i.id for i in cat.indicators if can_view(LOCAL, i, status))
     fw = Framework(DuckDBWorkspace.beside(store.path))
     report = round_report(store, fw, LOCAL, args.round, args.lang, visible)
-    name = safe_name(f"round_{args.round}_{args.lang}") + ".md"
+    name = round_name(args.round, args.lang)
     return {name: (report_markdown(report, args.lang) + "\n").encode("utf-8")}
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from indicators.cli.common import (
     add_series_arguments,
     demo_notice,
+    print_account,
     print_data,
     records,
     series_key,
@@ -15,6 +16,7 @@ from indicators.cli.common import (
 )
 from indicators.errors import InsufficientDataError
 from indicators.store import Store
+from indicators.views import account, series_view
 
 COLUMNS = [
     "period_start",
@@ -66,12 +68,17 @@ def run_series(args: argparse.Namespace) -> int:
 
 def run_trend(args: argparse.Namespace) -> int:
     store = Store(args.store)
-    ind, country, reporter = series_key(store.catalogue(), args)
+    cat = store.catalogue()
+    ind, country, reporter = series_key(cat, args)
     summary = store.series_summary(ind.id, country, reporter)
     if summary is None:
         raise InsufficientDataError(f"no values for {ind.id}, {country}, {reporter}")
     if summary["status"] != "ok":
         raise InsufficientDataError(summary["sentence_en"], n_points=int(summary["n_points"]))
+    told = {
+        lang: account(store, series_view(cat, ind.id, country, reporter=reporter, lang=lang), cat)
+        for lang in ("en", "nl")
+    }
     rows = store.trend(ind.id, country, reporter)
     rows = rows.drop(columns=["indicator_id", "country_iso3", "reporter", "seasonal", "extra_var"])
     data = {
@@ -80,7 +87,12 @@ def run_trend(args: argparse.Namespace) -> int:
         "reporter": reporter,
         **{k: summary[k] for k in ("status", "method", "scale", "frequency", "n_points")},
         **demo_notice(store),
+        "account": {lang: a.to_dict() for lang, a in told.items()},
         "periods": records(rows),
     }
-    print_data(data if args.json else rows, args.json)
+    if args.json:
+        print_data(data, True)
+        return 0
+    print_account(told["en"])
+    print_data(rows, False)
     return 0

@@ -91,9 +91,11 @@ def readme(contents: Sequence[ChartContent], names: list[str], lang: str, when: 
 
 def _chart_section(n: int, c: ChartContent, files: list[str]) -> list[str]:
     req = c.request
+    view = c.accounts["en"][0].view
     params = (
         f"indicator={req.indicator_id} countries={','.join(req.countries)} "
-        f"reporter={c.reporter} a={req.a} b={req.b}"
+        f"reporter={c.reporter} a={view.a.label} b={view.b.label} "
+        f"comparison={','.join(view.comparison) or '-'}"
     )
     lines = ["", f"### {n}. {c.title('en')} / {c.title('nl')}", ""]
     for lang in ("en", "nl"):
@@ -102,6 +104,7 @@ def _chart_section(n: int, c: ChartContent, files: list[str]) -> list[str]:
             "",
             f"- {w('definition', lang)}: {c.indicator.definition(lang)} {c.indicator.counts(lang)}",
             f"- {w('sentence', lang)}: {c.sentence(lang)}",
+            *[f"  - {d}" for d in c.details(lang)],
             f"- {c.source(lang)}",
             f"- {w('caveats', lang)}: " + " ".join(cv(lang) for cv in c.indicator.caveats),
             "",

@@ -8,6 +8,7 @@ what one exports.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,14 +17,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.access import LOCAL, Principal, can_view
-from indicators.analysis import compare_from_store
-from indicators.analysis.windows import Window, named_or_parsed
+from indicators.analysis.windows import Window, WindowSpec, named_or_parsed
 from indicators.catalogue import LANGS, Catalogue, Indicator
-from indicators.charts import observed_figure, trend_figure
+from indicators.charts import observed_figure, to_figure
 from indicators.citation import full_citations, period_label, source_line
-from indicators.errors import AccessDenied, InputError, InsufficientDataError, Problem
+from indicators.errors import AccessDenied, InputError, Problem
 from indicators.export.words import w
 from indicators.store import Store
+from indicators.views import Account, SeriesView, account, series_view
+from indicators.views.account import stem as view_stem
+from indicators.views.figure import view_spec
 
 MayView = Callable[[Indicator], bool]
 DATA_COLUMNS = [
@@ -44,13 +47,23 @@ DATA_COLUMNS = [
 
 @dataclass(frozen=True)
 class ChartRequest:
-    """Which chart: one indicator, one or more countries, a reporting area, windows A and B."""
+    """Which chart: one indicator, one or more countries, a reporting area, windows A and B
+    (a `Window`, a period id, or a window written like 2016-2021) and the comparison
+    countries (None: the default ones)."""
 
     indicator_id: str
     countries: tuple[str, ...]
     reporter: str | None = None
-    a: str = "baseline"
-    b: str = "partnership"
+    a: WindowSpec = "baseline"
+    b: WindowSpec = "partnership"
+    comparison: tuple[str, ...] | None = None
+
+    @classmethod
+    def of_view(cls, view: SeriesView) -> ChartRequest:
+        """The chart of exactly what a page shows."""
+        return cls(
+            view.indicator_id, (view.country,), view.reporter, view.a, view.b, view.comparison
+        )
 
 
 @dataclass
@@ -66,7 +79,7 @@ class ChartContent:
     observations: pd.DataFrame
     trend: pd.DataFrame
     events: pd.DataFrame
-    sentences: dict[str, list[str]]
+    accounts: dict[str, list[Account]]
     demo: bool
     data_date: str | None
     vintage: dt.date | None
@@ -75,6 +88,7 @@ class ChartContent:
     shown_unit: str | None = None
     # The trend model's scale ("log": the line is the typical level; see charts.trend_spec).
     trend_scale: str | None = None
+    store: Store | None = field(default=None, repr=False)
 
     @property
     def restricted(self) -> bool:
@@ -132,7 +146,17 @@ class ChartContent:
         return self.indicator.caveats[0](lang) if self.indicator.caveats else ""
 
     def sentence(self, lang: str) -> str:
-        return " ".join(self.sentences[lang]) or w("no_sentence", lang)
+        """The accounts' short text (headline and aim); per country when there are several."""
+        accounts = self.accounts[lang]
+        if len(accounts) == 1:
+            return accounts[0].text
+        names = {c.iso3: c.name(lang) for c in self.catalogue.countries}
+        parts = [f"{names[a.view.country]}: {a.text}" for a in accounts]
+        return " ".join(parts) or w("no_sentence", lang)
+
+    def details(self, lang: str) -> list[str]:
+        """Every detail of the accounts (for speaker notes and READMEs)."""
+        return [d for a in self.accounts[lang] for d in a.details]
 
     def citations(self) -> list[str]:
         return full_citations(self.indicator, self.catalogue)
@@ -141,15 +165,11 @@ class ChartContent:
         """The dashboard's figure: one country's trend fan with its events where a trend is
         stored, else the observed series with windows A and B shaded."""
         cat = self.catalogue
-        if len(self.countries) == 1 and len(self.trend):
-            return trend_figure(
-                self.trend,
-                self.indicator,
-                lang,
-                title=self.title(lang),
-                events=self.events,
-                scale=self.trend_scale,
-            )
+        if len(self.countries) == 1 and len(self.trend) and self.store is not None:
+            view = self.accounts[lang][0].view
+            if self.request.comparison is None:  # the dashboard draws chosen countries only
+                view = dataclasses.replace(view, comparison=())
+            return to_figure(view_spec(self.store, cat, view, title=self.title(lang)))
         names = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
         if len(self.countries) > 1:
             names = {c.iso3: c.name(lang) for c in cat.countries}
@@ -177,11 +197,9 @@ class ChartContent:
         return frame.reset_index(drop=True)
 
     def stem(self) -> str:
-        from indicators.export.filenames import chart_stem
-
-        return chart_stem(
-            self.indicator.id, self.countries, self.reporter, self.window, self.data_date
-        )
+        """The view's file stem; several countries are named together."""
+        view = self.accounts["en"][0].view
+        return view_stem(self.catalogue, view, self.data_date, self.countries)
 
 
 def _window_end(win: Window, obs: pd.DataFrame) -> dt.date:
@@ -217,8 +235,8 @@ def chart_content(
     if reporter not in ind.reporters:
         reason = f"{ind.id} is reported by {', '.join(ind.reporters)}"
         raise InputError(Problem("reporter", None, None, reason))
-    request = ChartRequest(ind.id, countries, reporter, request.a, request.b)
-    a, b = named_or_parsed(cat.periods, request.a), named_or_parsed(cat.periods, request.b)
+    a, b = _window(cat, request.a), _window(cat, request.b)
+    request = ChartRequest(ind.id, countries, reporter, a, b, request.comparison)
     obs = store.observations(ind.id, None, reporter)
     obs = obs[obs["country_iso3"].isin(countries)].reset_index(drop=True)
     last = pd.Timestamp(obs["period_end"].max()).date() if len(obs) else None
@@ -236,47 +254,16 @@ def chart_content(
         else pd.DataFrame(),
         events=store.events(countries[0]) if len(countries) == 1 else pd.DataFrame(),
         trend_scale=_trend_scale(store, ind.id, countries, reporter),
-        sentences=_sentences(store, cat, ind, countries, reporter, a, b),
+        accounts={
+            lang: [account(store, _view(cat, request, c, lang), cat) for c in countries]
+            for lang in LANGS
+        },
         demo=bool(obs["is_demo"].any()) if len(obs) else False,
         data_date=period_label(last, ind.frequency) if last else None,
         vintage=vintage,
         store_meta=store.meta(),
+        store=store,
     )
-
-
-def _sentences(
-    store: Store,
-    cat: Catalogue,
-    ind: Indicator,
-    countries: tuple[str, ...],
-    reporter: str,
-    a: Window,
-    b: Window,
-) -> dict[str, list[str]]:
-    """The analysis' calibrated sentence per country: stored when the windows match."""
-    out: dict[str, list[str]] = {lang: [] for lang in LANGS}
-    for country in countries:
-        summary = store.series_summary(ind.id, country, reporter)
-        if summary is None:
-            continue
-        if (summary.get("window_a"), summary.get("window_b")) == (a.label, b.label) or summary[
-            "status"
-        ] != "ok":
-            for lang in LANGS:
-                out[lang].append(summary[f"sentence_{lang}"])
-            continue
-        subject = {
-            lang: f"{ind.title(lang)}, {cat.country_by_iso3[country].name(lang)}" for lang in LANGS
-        }
-        try:
-            result = compare_from_store(store, ind.id, country, reporter, a, b, subject=subject)
-        except InsufficientDataError as exc:
-            for lang in LANGS:
-                out[lang].append(str(exc))
-            continue
-        out["nl"].append(result.sentence_nl)
-        out["en"].append(result.sentence_en)
-    return out
 
 
 def _trend_scale(store, indicator_id: str, countries: Sequence[str], reporter: str) -> str | None:
@@ -285,3 +272,21 @@ def _trend_scale(store, indicator_id: str, countries: Sequence[str], reporter: s
         return None
     summary = store.series_summary(indicator_id, countries[0], reporter)
     return str(summary["scale"]) if summary and summary.get("scale") else None
+
+
+def _window(cat: Catalogue, spec: WindowSpec) -> Window:
+    """A `Window` as given; a period id or a window written like 2016-2021, read once here."""
+    return spec if isinstance(spec, Window) else named_or_parsed(cat.periods, str(spec))
+
+
+def _view(cat: Catalogue, request: ChartRequest, country: str, lang: str) -> SeriesView:
+    return series_view(
+        cat,
+        request.indicator_id,
+        country,
+        reporter=request.reporter,
+        a=request.a,  # type: ignore[arg-type]
+        b=request.b,  # type: ignore[arg-type]
+        comparison=request.comparison,
+        lang=lang,
+    )

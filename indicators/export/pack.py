@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from indicators import markup
+from indicators.analysis.windows import Window, WindowSpec
 from indicators.catalogue import Catalogue, Theme
 from indicators.citation import DEMO_MARK
 from indicators.errors import InputError, Problem
@@ -23,6 +25,8 @@ from indicators.export.render import render
 from indicators.export.words import w
 from indicators.settings import classification_marking
 from indicators.store import Store
+from indicators.views import area_for
+from indicators.views.series import area_name
 
 PACK_FORMATS = ("pdf", "pptx")
 PACK_SCALE = 1.0  # a chart fills about 12 cm of an A4 page: 1000 px is ~200 dpi
@@ -52,6 +56,10 @@ class Pack:
     # A review round's report (indicators.framework.report), as Markdown lines: the
     # round's judgements and claims beside the figures of its vintage.
     round_lines: list[str] = field(default_factory=list)
+    about: str = ""  # the view: reporting area, windows, comparison countries
+    reporter: str | None = None
+    window_a: str = ""
+    window_b: str = ""
 
     def marks(self) -> list[str]:
         out = [DEMO_MARK[self.lang]] if self.demo else []
@@ -66,10 +74,17 @@ def pack_content(
     country: str,
     may_view: MayView,
     lang: str,
-    a: str = "baseline",
-    b: str = "partnership",
+    a: WindowSpec = "baseline",
+    b: WindowSpec = "partnership",
+    *,
+    reporter: str | None = None,
+    comparison: Sequence[str] | None = None,
 ) -> Pack:
-    """Gather and render the charts of one country: every indicator it may show, with data."""
+    """Gather and render the charts of one country: every indicator it may show, with data.
+
+    The pack follows the page's view: reporting area (`reporter`, each indicator shown
+    for it where it has it), windows and comparison countries (None: the default ones).
+    """
     cat = store.catalogue()
     country = country.upper()
     if country not in cat.country_by_iso3:
@@ -78,10 +93,9 @@ def pack_content(
     for theme in cat.themes:
         charts = []
         for ind in (i for i in cat.indicators if i.theme == theme.id and may_view(i)):
-            reporter = "EU27" if "EU27" in ind.reporters else ind.reporters[0]
-            c = chart_content(
-                store, ChartRequest(ind.id, (country,), reporter, a, b), may_view, cat
-            )
+            codes = tuple(comparison) if comparison is not None else None
+            request = ChartRequest(ind.id, (country,), area_for(ind, reporter), a, b, codes)
+            c = chart_content(store, request, may_view, cat)
             if c.observations["value"].notna().sum() == 0:
                 continue
             fig = decorate(c.figure(lang), decoration(c, lang), lang, compact=True)
@@ -100,7 +114,25 @@ def pack_content(
         demo=any(c.content.demo for c in all_charts),
         restricted=any(c.content.restricted for c in all_charts),
         data_date=dates[-1] if dates else None,
+        about=_about(cat, lang, reporter, all_charts),
+        reporter=reporter,
+        window_a=a.label if isinstance(a, Window) else str(a),
+        window_b=b.label if isinstance(b, Window) else str(b),
     )
+
+
+def _about(cat: Catalogue, lang: str, reporter: str | None, charts: list[PackChart]) -> str:
+    """'reporting area: Netherlands · comparison 2016–2021 / 2025– · compared with: …'."""
+    if not charts:
+        return ""
+    first = charts[0].content
+    view = first.accounts[lang][0].view
+    parts = [f"{w('windows', lang)} {view.a.label} / {view.b.label}"]
+    if reporter:
+        parts.insert(0, f"{w('reporter', lang)}: {area_name(cat, reporter, lang)}")
+    names = [cat.country_by_iso3[c].name(lang) for c in view.comparison]
+    parts.append(f"{w('compared_with', lang)}: {', '.join(names) or '-'}")
+    return " · ".join(parts)
 
 
 def event_rows(pack: Pack) -> list[tuple[str, str, str]]:
@@ -143,7 +175,8 @@ def to_pdf(pack: Pack, generated: dt.date | None = None) -> bytes:
     width = A4[0] - 30 * mm
     lang = pack.lang
     story: list = [Spacer(1, 40 * mm), Paragraph(_x(f"{w('pack_title', lang)}: {pack.name}"), h1)]
-    story += [Paragraph(_x(subtitle(pack, generated or dt.date.today())), base), Spacer(1, 6 * mm)]
+    story += [Paragraph(_x(subtitle(pack, generated or dt.date.today())), base)]
+    story += [Paragraph(_x(pack.about), base), Spacer(1, 6 * mm)]
     story += [Paragraph(_x(w("pack_intro", lang)), base), Spacer(1, 6 * mm)]
     story += [Paragraph(_x(m), mark) for m in pack.marks()]
     for theme, charts in pack.themes:
@@ -155,6 +188,7 @@ def to_pdf(pack: Pack, generated: dt.date | None = None) -> bytes:
             h = width * ch.size[1] / ch.size[0] * 0.62
             story.append(Image(io.BytesIO(ch.png), width=width * 0.62, height=h, hAlign="LEFT"))
             story.append(Paragraph(_x(ch.content.sentence(lang)), base))
+            story.append(Paragraph(_x(" ".join(ch.content.details(lang))), small))
             story.append(Paragraph(_x(ch.content.source(lang)), small))
             caveat = ch.content.caveat(lang)
             if caveat:
@@ -253,7 +287,8 @@ def to_pptx(pack: Pack, generated: dt.date | None = None) -> bytes:
     text(slide, Inches(0.8), Inches(2.2), Inches(11.5), Inches(1.2),
          [f"{w('pack_title', lang)}: {pack.name}"], 36, True)  # fmt: skip
     text(slide, Inches(0.8), Inches(3.5), Inches(11.5), Inches(1.5),
-         [subtitle(pack, generated or dt.date.today()), w("pack_intro", lang)], 16)  # fmt: skip
+         [subtitle(pack, generated or dt.date.today()), pack.about, w("pack_intro", lang)],
+         16)  # fmt: skip
     marks(slide)
     for theme, charts in pack.themes:
         slide = prs.slides.add_slide(blank)
@@ -289,15 +324,16 @@ def to_pptx(pack: Pack, generated: dt.date | None = None) -> bytes:
             img_h = min(cell_h - Inches(0.05), Emu(int(img_w * ch.size[1] / ch.size[0])))
             slide.shapes.add_picture(io.BytesIO(ch.png), left, top, height=img_h)
         sentences = [f"{ch.content.title(lang)}: {ch.content.sentence(lang)}" for ch in charts]
+        details = [" ".join(ch.content.details(lang)) for ch in charts]
         caveats = [
             f"{w('caveat', lang)} — {ch.content.title(lang)}: {ch.content.caveat(lang)}"
             for ch in charts
             if ch.content.caveat(lang)
         ]
         text(slide, Inches(0.4), Inches(5.6), Inches(12.5), Inches(1.4),
-             [s.split(". ")[0].rstrip(".") + "." for s in sentences], 8)  # fmt: skip
+             sentences, 8)  # fmt: skip
         slide.notes_slide.notes_text_frame.text = "\n\n".join(
-            sentences + caveats + [ch.content.source(lang) for ch in charts]
+            sentences + details + caveats + [ch.content.source(lang) for ch in charts]
         )
         marks(slide)
     lines = [x.replace("**", "").lstrip("#> ") for x in pack.round_lines if x.strip()]
@@ -322,11 +358,13 @@ def to_pptx(pack: Pack, generated: dt.date | None = None) -> bytes:
 
 
 def pack_file(pack: Pack, fmt: str, generated: dt.date | None = None) -> tuple[str, bytes]:
-    from indicators.export.filenames import safe_name
+    from indicators.export.filenames import pack_name
 
-    name = safe_name(f"{pack.country}_{w('pack_title', 'en')}_{pack.data_date or ''}_{pack.lang}")
+    if fmt not in PACK_FORMATS:
+        raise ValueError(f"pack format must be one of {PACK_FORMATS}, not {fmt!r}")
+    name = pack_name(pack.country, pack.reporter, pack.window_a, pack.window_b, pack.lang, fmt)
     if fmt == "pdf":
-        return f"{name}.pdf", to_pdf(pack, generated)
+        return name, to_pdf(pack, generated)
     if fmt == "pptx":
-        return f"{name}.pptx", to_pptx(pack, generated)
+        return name, to_pptx(pack, generated)
     raise ValueError(f"pack format must be one of {PACK_FORMATS}, not {fmt!r}")

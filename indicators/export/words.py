@@ -28,6 +28,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing_shown": "Geen grafieken in dit thema (geen gegevens of niet zichtbaar).",
         "bundle_title": "Briefingbundel",
         "statements": "Uitspraken",
+        "compared_with": "vergeleken met",
     },
     "en": {
         "window": "window",
@@ -54,6 +55,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing_shown": "No charts in this theme (no data or not visible).",
         "bundle_title": "Briefing bundle",
         "statements": "Statements",
+        "compared_with": "compared with",
     },
 }
 

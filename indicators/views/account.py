@@ -13,7 +13,9 @@ put into words (`worded_direction`).
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,9 +126,58 @@ class Account:
         """Headline, aim and every detail."""
         return " ".join(p for p in (self.headline, self.aim, *self.details) if p)
 
+    def to_dict(self) -> dict:
+        """The account as plain JSON-ready values (the CLI's `--json`)."""
+        v = self.view
+        out = {
+            "lang": v.lang,
+            "window_a": v.a.label,
+            "window_b": v.b.label,
+            "comparison": list(v.comparison),
+            **{
+                k: getattr(self, k)
+                for k in (
+                    "status",
+                    "subject",
+                    "headline",
+                    "verdict",
+                    "verdict_words",
+                    "likelihood",
+                    "aim",
+                    "smallest_detectable",
+                    "quality",
+                    "source",
+                    "caveat",
+                    "desired_direction",
+                    "sphere",
+                    "stem",
+                )
+            },
+            "details": list(self.details),
+            "events": list(self.events),
+            "comparison_countries": list(self.comparison_countries),
+        }
+        if self.robustness is not None:
+            out["robustness"] = {
+                "agree": self.robustness.agree,
+                "summary": self.robustness.summary,
+                "methods": [dataclasses.asdict(r) for r in self.robustness.rows],
+            }
+        return out
 
-def account(store: Store, view: SeriesView, catalogue: Catalogue | None = None) -> Account:
-    """The account of `view`, from the stored summary or the stored trend (no fitting)."""
+
+def account(
+    store: Store,
+    view: SeriesView,
+    catalogue: Catalogue | None = None,
+    *,
+    comparison: Comparison | None = None,
+) -> Account:
+    """The account of `view`, from the stored summary or the stored trend (no fitting).
+
+    `comparison`: one made elsewhere for this very view (the CLI's `--refit`), worded
+    by the same rules.
+    """
     cat = catalogue or store.catalogue()
     ind = cat.indicator_by_id[view.indicator_id]
     obs = store.observations(ind.id, view.country, view.reporter)
@@ -137,7 +188,11 @@ def account(store: Store, view: SeriesView, catalogue: Catalogue | None = None) 
     if summary["status"] != "ok":
         return Account(status="too_few", headline=summary[f"sentence_{view.lang}"], **base)
     try:
-        c, used, stored = _comparison(store, cat, view, summary)
+        c, used, stored = (
+            _comparison(store, cat, view, summary, obs)
+            if comparison is None
+            else (comparison, _used(comparison, view), False)
+        )
     except InsufficientDataError:
         c = None
     if c is None:
@@ -174,13 +229,13 @@ def _span(w: Window) -> tuple:
 
 
 def _comparison(
-    store: Store, cat: Catalogue, view: SeriesView, summary: dict
+    store: Store, cat: Catalogue, view: SeriesView, summary: dict, obs: pd.DataFrame
 ) -> tuple[Comparison | None, tuple[str, ...], bool]:
     """(comparison or None, comparison countries it used, whether it is the stored one)."""
     if _uses_summary(cat, view, summary):
         if not isinstance(summary.get("verdict"), str):
             return None, (), True
-        c = comparison_from_summary(summary, view, cat.indicator_by_id[view.indicator_id])
+        c = comparison_from_summary(summary, view, cat.indicator_by_id[view.indicator_id], obs)
         codes = summary.get("comparison_countries")
         used = tuple(codes.split(",")) if isinstance(codes, str) and codes else ()
         return c, used, True
@@ -193,12 +248,22 @@ def _comparison(
         view.b,
         list(view.comparison) or None,
     )
+    return c, _used(c, view), False
+
+
+def _used(c: Comparison, view: SeriesView) -> tuple[str, ...]:
+    """The view's comparison countries when the panel's comparison method used them."""
     with_group = any(m.name == "relative_to_comparison" for m in c.methods)
-    return c, view.comparison if with_group else (), False
+    return view.comparison if with_group else ()
 
 
-def comparison_from_summary(summary: dict, view: SeriesView, indicator: Indicator) -> Comparison:
-    """The stored default comparison of a series as a `Comparison` (its numbers only)."""
+def comparison_from_summary(
+    summary: dict, view: SeriesView, indicator: Indicator, obs: pd.DataFrame
+) -> Comparison:
+    """The stored default comparison of a series as a `Comparison` (its numbers only);
+    `obs` (the series' observations) gives the number of values in each window."""
+    seen = obs.dropna(subset=["value"])
+    starts = pd.DatetimeIndex(pd.to_datetime(seen["period_start"]))
     methods = tuple(MethodResult(**m) for m in _json(summary["methods"]))
     fields: dict[str, Any] = {
         k: _number(summary[k])
@@ -226,8 +291,8 @@ def comparison_from_summary(summary: dict, view: SeriesView, indicator: Indicato
         scale=str(summary["scale"]),
         value_kind=indicator.value_kind,
         trend_method=str(summary["method"]),
-        n_a=0,
-        n_b=0,
+        n_a=int(view.a.mask(starts).sum()),
+        n_b=int(view.b.mask(starts).sum()),
         likelihood=str(summary["likelihood"]),
         likelihood_nl=str(summary["likelihood_nl"]),
         methods=methods,
@@ -269,14 +334,23 @@ def _base(cat: Catalogue, ind: Indicator, view: SeriesView, obs: pd.DataFrame) -
     }
 
 
-def stem(cat: Catalogue, view: SeriesView, data_date: str | None) -> str:
-    """The file stem of a view's chart: country, indicator, area, windows, comparison
-    countries when they are not the default, data date."""
-    windows = f"{view.a.label}_vs_{view.b.label}"
-    countries = [view.country]
+def stem(
+    cat: Catalogue,
+    view: SeriesView,
+    data_date: str | None,
+    countries: Sequence[str] | None = None,
+) -> str:
+    """The file stem of a view's chart: countries (the view's own unless given),
+    indicator, area, windows, comparison countries when not the default, data date."""
+    windows = _windows(view)
+    countries = list(countries or [view.country])
     if view.comparison != default_comparison(cat, view.country):
         countries += ["vs", *view.comparison] if view.comparison else ["vs-none"]
     return chart_stem(view.indicator_id, countries, view.reporter, windows, data_date)
+
+
+def _windows(view: SeriesView) -> str:
+    return f"{view.a.label}_vs_{view.b.label}"
 
 
 def _described(
@@ -399,3 +473,16 @@ def _events(store: Store, view: SeriesView) -> tuple[str, ...]:
     ev = ev[view.b.mask(dates)].sort_values("event_date")
     title = f"title_{view.lang}"
     return tuple(f"{r[title]} ({pd.Timestamp(r['event_date']):%Y-%m})" for _, r in ev.iterrows())
+
+
+def observed_stem(cat: Catalogue, indicator_id: str, obs: pd.DataFrame) -> str:
+    """The file stem of a chart of observations (Explore: several countries and the
+    default windows), by the same rule as a view's."""
+    ind = cat.indicator_by_id[indicator_id]
+    countries = sorted(obs["country_iso3"].unique()) if len(obs) else []
+    reporter = str(obs["reporter"].iat[0]) if len(obs) else ind.reporters[0]
+    last = pd.Timestamp(obs["period_end"].max()).date() if len(obs) else None
+    first = countries[0] if countries else cat.countries[0].iso3
+    view = SeriesView(ind.id, first, reporter, *default_windows(cat), ())
+    data_date = period_label(last, ind.frequency) if last else None
+    return chart_stem(ind.id, countries or [first], reporter, _windows(view), data_date)

@@ -12,23 +12,12 @@ verdict; it is never a judgement of success and never called an effect.
 
 from __future__ import annotations
 
-# The one vocabulary of verdicts: symbol, words, and the rule that decides it (the
-# Method page shows the rules from here).
-SYMBOLS = {
-    "increase": "↑",
-    "decrease": "↓",
-    "little_change": "≈",
-    "no_detectable_change": "↕",
-}
-VERDICTS: dict[str, dict[str, str]] = {
-    "increase": {"en": "higher", "nl": "hoger"},
-    "decrease": {"en": "lower", "nl": "lager"},
-    "little_change": {"en": "little change", "nl": "weinig verandering"},
-    "no_detectable_change": {
-        "en": "no detectable change (wide interval)",
-        "nl": "geen aantoonbare verandering (breed interval)",
-    },
-}
+from indicators.analysis import direction
+
+# The one vocabulary of verdicts (symbol and words) is the inference layer's; the rule
+# that decides each verdict is written here in words for the Method page.
+SYMBOLS = direction.SYMBOLS
+VERDICTS: dict[str, dict[str, str]] = direction.VERDICT_WORDS
 RULES: dict[str, dict[str, str]] = {
     "increase": {
         "en": "The whole 95% interval of the change lies above zero.",

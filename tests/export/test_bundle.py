@@ -9,6 +9,7 @@ import zipfile
 from indicators.citation import DEMO_MARK
 from indicators.export.bundle import bundle
 from indicators.export.content import ChartRequest, store_may_view
+from indicators.views import account, series_view
 from tests.export.conftest import assert_no_causal_words
 
 REQUESTS = [
@@ -25,8 +26,8 @@ def _files(data: bytes) -> dict[str, bytes]:
 def test_bundle_holds_png_svg_csv_and_a_full_readme(store, renderer):
     files = _files(bundle(store, REQUESTS, store_may_view(store), "en"))
     stems = [
-        "TUN_irregular_detections_EU_EXT_2016-2025_data-2025-12_en",
-        "MAR-TUN_return_rate_EU27_2016-2025_data-2025-Q4_en",
+        "TUN_irregular_detections_EU_EXT_2016-2021_vs_2022-2025_data-2025-12_en",
+        "MAR-TUN_return_rate_EU27_2016-2019_vs_2023-2025_data-2025-Q4_en",
     ]
     assert sorted(files) == sorted(
         [f"{s}.{ext}" for s in stems for ext in ("png", "svg", "csv")] + ["README.md"]
@@ -41,9 +42,11 @@ def test_bundle_holds_png_svg_csv_and_a_full_readme(store, renderer):
             assert catalogue.source_by_id[source].citation_full in readme
         for caveat in ind.caveats:
             assert caveat("en") in readme and caveat("nl") in readme
-    summary = store.series_summary("irregular_detections", "TUN", "EU_EXT")
-    assert summary["sentence_en"] in readme and summary["sentence_nl"] in readme
-    assert "a=2016-2019 b=2023-2025" in readme
+    for lang in ("en", "nl"):  # the page's account of the series, headline and details
+        view = series_view(catalogue, "irregular_detections", "TUN", lang=lang)
+        told = account(store, view, catalogue)
+        assert told.headline in readme and all(d in readme for d in told.details)
+    assert "a=2016–2019 b=2023–2025" in readme
     assert store.meta()["data_fingerprint"] in readme
     assert "Data to: 2025-12" in readme
     assert_no_causal_words(readme)

@@ -36,7 +36,7 @@ def test_png_is_twice_screen_size(store, renderer, lang):
     name, data = chart_file(content, lang, "png")
     width, height = _png_size(data)
     assert width == 2 * WIDTH and height == 2 * export_figure(content, lang).layout.height
-    assert name == f"TUN_irregular_detections_EU_EXT_2016-2025_data-2025-12_{lang}.png"
+    assert name == f"TUN_irregular_detections_EU_EXT_2016-2021_vs_2022-2025_data-2025-12_{lang}.png"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -18,7 +18,7 @@ def test_export_chart_in_every_format(demo_store_path, tmp_path, renderer, capsy
     args += ["--lang", "en", "--format", "png,svg,pdf,csv,xlsx", "--out", str(tmp_path)]
     assert main(args) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    stem = "TUN_irregular_detections_EU_EXT_2016-2025_data-2025-12_en"
+    stem = "TUN_irregular_detections_EU_EXT_2016-2019_vs_2022-2025_data-2025-12_en"
     assert names == sorted(f"{stem}.{x}" for x in ("png", "svg", "pdf", "csv", "xlsx"))
     assert DEMO_MARK["en"] in PdfReader(tmp_path / f"{stem}.pdf").pages[0].extract_text()
     assert capsys.readouterr().out.count("wrote ") == 5
