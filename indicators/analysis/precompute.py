@@ -116,11 +116,22 @@ class _Context:
             self.windows,
             comparison,
             codes,
-            None,  # the stored sentence names no subject: the view layer says what it is about
+            self.subject(key),
             self.events_for(country),
             float(self.metadata[indicator].get("margin_pct", 10.0)),
             str(self.metadata[indicator].get("compared_quantity", "arithmetic_mean")),
         )
+
+    def subject(self, key: SeriesKey) -> dict[str, str]:
+        indicator, country, reporter = key
+        meta = self.metadata[indicator]
+        out = {}
+        for lang in ("nl", "en"):
+            text = f"{meta['title'][lang]}, {self.names[country][lang]}"
+            if len(meta["reporters"]) > 1:
+                text += f" ({self.areas[reporter][lang]})"
+            out[lang] = text
+        return out
 
     def events_for(self, country: str) -> tuple[dict[str, str], ...]:
         """The country's own events inside window B (never data breaks)."""

@@ -53,7 +53,7 @@ class SeriesTask:
     windows: tuple[Window, Window] | None
     comparison: pd.DataFrame | None
     comparison_codes: tuple[str, ...]
-    subject: dict[str, str] | None
+    subject: dict[str, str]
     events: tuple[dict[str, str], ...]
     margin_pct: float = 10.0
     compared_quantity: str = "arithmetic_mean"
