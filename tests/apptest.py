@@ -4,6 +4,8 @@ read what it shows. One place, imported by every page test."""
 from __future__ import annotations
 
 import json
+import re
+import string
 
 from streamlit.testing.v1 import AppTest
 
@@ -32,6 +34,20 @@ def open_page(page: str = "overview", query: dict | None = None) -> AppTest:
 def texts(at: AppTest) -> str:
     """Every text element the page shows, one per line."""
     return "\n".join(str(e.value) for kind in TEXT_KINDS for e in at.get(kind))
+
+
+_ESCAPED = re.compile(r"\\([" + re.escape(string.punctuation) + "])")
+
+
+def as_read(markdown: object) -> str:
+    """Markdown source as a reader sees it: CommonMark drops the backslash before
+    punctuation, which the app escapes so a value from a link or file never becomes markup."""
+    return _ESCAPED.sub(r"\1", str(markdown))
+
+
+def notices(at: AppTest) -> list[str]:
+    """The page's notices as a reader sees them."""
+    return [as_read(i.value) for i in at.info]
 
 
 def chart_specs(at: AppTest) -> list[dict]:

@@ -12,7 +12,7 @@ from indicators.analysis import compare_from_store
 from indicators.analysis.direction import worded_change
 from indicators.analysis.quality import WORDS as QUALITY
 from indicators.store import write_store
-from tests.apptest import open_page
+from tests.apptest import notices, open_page
 
 
 def cells(at) -> list:
@@ -154,8 +154,8 @@ def test_language_switch_keeps_the_windows(use_store, demo_store_path, catalogue
 def test_bad_link_falls_back_with_a_notice(use_store, demo_store_path):
     use_store(demo_store_path)
     at = open_page("overview", {"a": "1999", "reporter": "XX"})
-    notices = [i.value for i in at.info]
-    assert any("a=1999" in n for n in notices) and any("reporter=XX" in n for n in notices)
+    shown = notices(at)
+    assert any("a=1999" in n for n in shown) and any("reporter=XX" in n for n in shown)
     assert at.selectbox(key="overview_a").value == "baseline"
 
 
