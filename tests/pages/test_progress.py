@@ -192,4 +192,4 @@ def test_the_country_page_shows_each_objectives_latest_approved_judgement(app_st
     shown = texts(at)
     assert "Voortgang per doelstelling" in shown
     assert "Minder irreguliere vertrekken en minder doden op zee: **niet op koers**" in shown
-    assert "Taskforce Tunesië, april 2026, 2026-04-16" in shown
+    assert "Taskforce Tunesië, april 2026, 16 april 2026" in shown  # a Dutch date, never ISO

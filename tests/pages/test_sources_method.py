@@ -8,7 +8,7 @@ from dashboard.i18n import t
 from indicators.analysis import SCALE, calibration
 from indicators.analysis.methods import LABELS
 from indicators.store import Store
-from tests.apptest import open_page, texts
+from tests.apptest import notices, open_page, texts
 
 
 def frame_with(at, column: str):
@@ -48,7 +48,7 @@ def test_a_link_opens_one_indicator_with_its_citation_and_licence(
 def test_a_bad_indicator_link_says_so(use_store, demo_store_path):
     use_store(demo_store_path)
     at = open_page("sources", {"indicator": "no_such_thing"})
-    assert any("indicator=no_such_thing" in i.value for i in at.info)
+    assert any("indicator=no_such_thing" in n for n in notices(at))
     assert not any(e.proto.expanded for e in at.expander)
 
 
