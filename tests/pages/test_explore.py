@@ -8,7 +8,7 @@ import pytest
 
 from indicators import formatting
 from indicators.rescale import index_to_window, per_capita
-from tests.apptest import open_page, texts
+from tests.apptest import notices, open_page, texts
 
 
 def chart(at) -> dict:
@@ -88,7 +88,7 @@ def test_per_capita_is_not_offered_for_a_percentage(use_store, demo_store_path):
     use_store(demo_store_path)
     at = open_page("explore", {"indicator": "context_youth_unemployment", "mode": "per_capita"})
     assert "per_capita" not in at.radio(key="explore_mode").options
-    assert any("mode=per_capita" in i.value for i in at.info)
+    assert any("mode=per_capita" in n for n in notices(at))
 
 
 def test_log_scale_and_an_earlier_vintage(use_store, demo_store_path, store):
