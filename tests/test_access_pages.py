@@ -68,7 +68,9 @@ def run_as(person: str | None, page: str = "overview", query: dict | None = None
 
 def overview_counts(at: AppTest) -> list[tuple[int, int]]:
     """Per overview cell: (indicators with enough data, indicators shown)."""
-    found = [re.search(r"(\d+) van (\d+) indicatoren", c.value) for c in at.caption]
+    # Each overview cell is a link whose tooltip ends with its count of gaps.
+    cells = [link.proto.help for link in at.get("page_link") if "theme=" in link.proto.query_string]
+    found = [re.search(r"(\d+) van (\d+) indicator(?:en)? met", help) for help in cells]
     return [(int(m[2]) - int(m[1]), int(m[2])) for m in found if m]
 
 
