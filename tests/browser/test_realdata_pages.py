@@ -11,6 +11,8 @@ an annual fan without `mode="lines"` shows its edges as dots.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 
 from indicators.citation import DEMO_MARK
@@ -71,14 +73,21 @@ def test_overview_on_the_realdata_store(realdata_server, page):
 
 
 @pytest.mark.parametrize(("country", "lang"), list(COUNTRIES))
-def test_priority_country_page_on_the_realdata_store(realdata_server, page, country, lang):
+def test_priority_country_page_on_the_realdata_store(
+    realdata_server, page, catalogue, country, lang
+):
     url, store = realdata_server
-    query = {"country": country, "lang": lang}
-    expected = charts_emitted(store, "country", query)
-    assert expected >= 1  # every priority country has real detections and IOM figures
-    open_and_settle(page, f"{url}/country?country={country}&lang={lang}", expected,
-                    COUNTRIES[(country, lang)])  # fmt: skip
-    no_errors_on(page)
-    _drawn_right(page, expected)
-    _no_demonstration(page, lang)
-    screenshot(page, f"realdata_country_{country}_{lang}")
+    drawn = 0
+    for theme in catalogue.themes:  # a tab per theme (theme=): only the open one is drawn
+        query = {"country": country, "lang": lang, "theme": theme.id}
+        expected = charts_emitted(store, "country", query)
+        if not expected:
+            continue  # no real data for this theme here: nothing to draw
+        open_and_settle(page, f"{url}/country?{urlencode(query)}", expected,
+                        COUNTRIES[(country, lang)])  # fmt: skip
+        no_errors_on(page)
+        _drawn_right(page, expected)
+        _no_demonstration(page, lang)
+        screenshot(page, f"realdata_country_{country}_{lang}_{theme.id}")
+        drawn += expected
+    assert drawn >= 1  # every priority country has real detections and IOM figures
