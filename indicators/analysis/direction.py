@@ -83,19 +83,25 @@ class Wording:
     def symbol(self) -> str:
         return SYMBOLS[self.verdict]
 
-    def margin_label(self, lang: str) -> str:
-        """'10%', '3.0 percentage points' (percent indicators), or the absolute margin."""
+    def margin_label(self, lang: str, *, unit: bool = True) -> str:
+        """'10%', '3.0 percentage points' (percent indicators), or the absolute margin.
+
+        unit=False: '3.0' for percent indicators, in a sentence that already named
+        percentage points (a percent sign is part of the figure and always kept).
+        """
         lang = _lang(lang)
         if self.value_kind == "percent":
-            return f"{_number(self.margin, lang, 1)} {POINTS[lang]}"
+            figure = _number(self.margin, lang, 1)
+            return f"{figure} {POINTS[lang]}" if unit else figure
         if self.margin_pct is not None:
             return f"{_number(self.margin_pct, lang, 0)}%"
         return _number(self.margin, lang, 1 if abs(self.margin) < 100 else 0)
 
-    def event_words(self, lang: str) -> str:
-        """'more than 10% higher' / 'een verandering van meer dan 10%'."""
+    def event_words(self, lang: str, *, unit: bool = True) -> str:
+        """'more than 10% higher' / 'een verandering van meer dan 10%'; unit=False as
+        in `margin_label`."""
         lang = _lang(lang)
-        return EVENT_WORDS[self.event][lang].format(margin=self.margin_label(lang))
+        return EVENT_WORDS[self.event][lang].format(margin=self.margin_label(lang, unit=unit))
 
     def chance_words(self, lang: str) -> str:
         """'likely (66–90%)': the term with its numeric range."""

@@ -258,18 +258,28 @@ def _quality(c: Comparison, lang: str) -> str:
     )
 
 
-def _change(c: Comparison, absolute: float, pct: float | None, lang: str) -> str:
-    """A signed change: percentage points for percentages, percent where it exists."""
+def _change(
+    c: Comparison, absolute: float, pct: float | None, lang: str, *, unit: bool = True
+) -> str:
+    """A signed change: percentage points for percentages, percent where it exists.
+
+    unit=False leaves out the word "percentage points" (the ends of an interval whose
+    change already said it); a percent sign is part of the figure and always kept.
+    """
     if c.value_kind == "percent":
-        return _signed(absolute, lang, _decimals(absolute)) + POINTS[lang]
+        return _signed(absolute, lang, _decimals(absolute)) + (POINTS[lang] if unit else "")
     if pct is not None:
         return _signed(pct, lang, 0 if abs(pct) >= 10 else 1) + "%"
     return _signed(absolute, lang, _decimals(absolute))
 
 
-def change_text(c: Comparison, absolute: float, pct: float | None, lang: str) -> str:
-    """A signed change as sentences write it: '+57%', '−1,2 procentpunt'."""
-    return _change(c, absolute, pct, lang)
+def change_text(
+    c: Comparison, absolute: float, pct: float | None, lang: str, *, unit: bool = True
+) -> str:
+    """A signed change as sentences write it: '+57%', '−1,2 procentpunt'; unit=False
+    gives the figure alone for percentage points ('−1,2'), as an interval's ends
+    beside a change that already named its unit."""
+    return _change(c, absolute, pct, lang, unit=unit)
 
 
 def _size(c: Comparison, absolute: float, pct: float | None, lang: str) -> str:

@@ -404,15 +404,20 @@ def _described(
 def headline(c: Comparison, wording: Wording, lang: str) -> str:
     """The one sentence a reader sees first: verdict, size, and likelihood where a
     change was detected."""
-    return W.word(W.HEADLINES, c.verdict, lang).format(
+    template = W.word(W.HEADLINES, c.verdict, lang)
+    unit_on_high = "{change}" not in template
+    return template.format(
         term=wording.term.words(lang),
         range=wording.term.range_label,
-        event=wording.event_words(lang),
+        # Percentage points are said once, with the change: "−5.0 percentage points
+        # (95% interval −9.7 to −0.28); more than 3.2 lower: …".
+        event=wording.event_words(lang, unit=unit_on_high),
         a=c.a.label,
         b=c.b.label,
         change=change_text(c, c.estimate, c.estimate_pct, lang),
-        low=change_text(c, c.low95, c.low95_pct, lang),
-        high=change_text(c, c.high95, c.high95_pct, lang),
+        # A verdict without a change names the unit on the interval's upper end.
+        low=change_text(c, c.low95, c.low95_pct, lang, unit=False),
+        high=change_text(c, c.high95, c.high95_pct, lang, unit=unit_on_high),
         margin=f"{LITTLE_CHANGE_PCT:g}",
     )
 
