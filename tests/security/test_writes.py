@@ -134,6 +134,9 @@ def test_an_import_waits_for_a_writer_that_holds_the_store(fresh_store_path):
     assert len(Store(fresh_store_path).imports()) >= 1
 
 
+SWAP_TO_EXIT = 2.0  # seconds; generous for a loaded 2-core machine
+
+
 def test_a_build_racing_an_import_loses_nothing_it_reported(fresh_store_path, tmp_path):
     """Both run at once: whichever swaps in last wins, and it is the one that ended last."""
     folder = tmp_path / "public"
@@ -158,8 +161,13 @@ def test_a_build_racing_an_import_loses_nothing_it_reported(fresh_store_path, tm
     assert build.returncode == 0, build.stderr.read().decode()
     assert imp.returncode == 0, imp.stderr.read().decode()
     store = Store(fresh_store_path)
-    has_import = "2030-01-01" in {str(v)[:10] for v in store.imports()["vintage"]}
-    # The import ended after the build: its vintage must be in the store. The build
-    # ended after the import: the store is the build's (it replaces everything).
-    assert has_import is (ends["import"] > ends["build"])
+    vintages = {str(v)[:10] for v in store.imports()["vintage"]}
+    # The lock makes the two run one after the other, so the store is one of the two
+    # serial outcomes: the build's alone (build last), or the build's plus the import.
+    assert store.count("observations") > 0 and vintages - {"2030-01-01"}
+    # Which one swapped in last is the one that ended last, but a process also spends
+    # time after its swap (printing, exiting): the end order only tells the swap order
+    # when the ends are well apart.
+    if abs(ends["import"] - ends["build"]) > SWAP_TO_EXIT:
+        assert ("2030-01-01" in vintages) is (ends["import"] > ends["build"])
     assert not stale_copies(fresh_store_path)
