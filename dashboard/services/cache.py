@@ -1,0 +1,110 @@
+"""Store versions and the one caching decorator every service uses.
+
+Every cached result is keyed on the store's file identity (`token`), so a store
+swapped in by an import is picked up on the next run and old results are not served.
+A script run keeps the token it started with (`start_run`): a run that began before an
+import swapped the file finishes on the old file instead of mixing old and new.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from indicators.catalogue import Catalogue
+from indicators.settings import settings
+from indicators.store import Store, StoreVersions
+
+_RUN_TOKEN = "_services_store_token"
+_RUN_MEMO = "_services_run_memo"
+T = TypeVar("T")
+
+
+def store_path() -> str:
+    return str(settings().store)
+
+
+@st.cache_resource(show_spinner=False)
+def _versions(path: str) -> StoreVersions:
+    return StoreVersions(path)
+
+
+def store_handle(path: str, token: str | None = None) -> Store:
+    """The handle of the file version `token` names (the current one when None)."""
+    versions = _versions(path)
+    return versions.current() if token is None else versions.at(token)
+
+
+def run_store() -> Store:
+    """The read-only store handle of this run's file version (for services only)."""
+    path, value = st.session_state.get(_RUN_TOKEN, (None, None))
+    if path == store_path() and value is not None:
+        return store_handle(path, value)
+    return store_handle(store_path())
+
+
+def start_run() -> None:
+    """Check the store file once per script run (app.py calls this before the page)."""
+    st.session_state[_RUN_TOKEN] = (store_path(), store_handle(store_path()).token)
+    st.session_state[_RUN_MEMO] = {}
+
+
+def per_run(name: str, compute: Callable[[], T]) -> T:
+    """`compute()` once per script run (values fixed by this run's store and principal)."""
+    memo = st.session_state.get(_RUN_MEMO)
+    if memo is None:
+        return compute()
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+def token() -> str:
+    path, value = st.session_state.get(_RUN_TOKEN, (None, None))
+    return value if path == store_path() else store_handle(store_path()).token
+
+
+def cached(
+    *,
+    resource: bool = False,
+    max_entries: int | None = None,
+    check: Callable[..., object] | None = None,
+) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Turn `fn(store, *args)` into the service `fn(*args)`, cached per store version.
+
+    `check(*args)` runs before the cache on every call (the access rule: a result
+    cached for one session is never handed to another that may not see it).
+    `resource=True` shares the very object between sessions (figures, indexes): callers
+    must not mutate it. This is the only place a service meets Streamlit's caches.
+    """
+
+    def wrap(fn: Callable[..., T]) -> Callable[..., T]:
+        def inner(path: str, version: str, *args: Any, **kwargs: Any) -> T:
+            return fn(store_handle(path, version), *args, **kwargs)
+
+        # Streamlit keys a cache on module, qualified name and source: give each its own.
+        inner.__module__, inner.__qualname__ = fn.__module__, f"{fn.__qualname__}__cached"
+        cache = st.cache_resource if resource else st.cache_data
+        stored = cache(show_spinner=False, max_entries=max_entries)(inner)
+
+        @functools.wraps(fn)
+        def service(*args: Any, **kwargs: Any) -> T:
+            if check is not None:
+                check(*args, **kwargs)
+            return stored(store_path(), token(), *args, **kwargs)
+
+        return service
+
+    return wrap
+
+
+@cached(resource=True, max_entries=4)
+def _catalogue(store: Store) -> Catalogue:
+    return store.catalogue()
+
+
+def catalogue() -> Catalogue:
+    return per_run("catalogue", _catalogue)
