@@ -177,12 +177,12 @@ def _round_files(store, args) -> dict[str, bytes]:  # noqa: ANN001
     from indicators.export.filenames import round_name
     from indicators.framework import Framework
     from indicators.framework.report import report_markdown, round_report
-    from indicators.store.workspace import DuckDBWorkspace
+    from indicators.store.workspaces import open_workspace
 
     cat = store.catalogue()
     status = store.demo_status()
     visible = frozenset(i.id for i in cat.indicators if can_view(LOCAL, i, status))
-    fw = Framework(DuckDBWorkspace.beside(store.path))
+    fw = Framework(open_workspace(store.path))
     report = round_report(store, fw, LOCAL, args.round, args.lang, visible)
     name = round_name(args.round, args.lang)
     return {name: (report_markdown(report, args.lang) + "\n").encode("utf-8")}

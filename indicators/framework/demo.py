@@ -29,7 +29,7 @@ from indicators.framework.records import (
 from indicators.framework.report import link_figures
 from indicators.framework.workflow import Framework, judgement_id
 from indicators.store import Store
-from indicators.store.workspace import DuckDBWorkspace
+from indicators.store.workspaces import open_workspace
 
 DEMO_AUTHOR = "demo: A. de Vries (taskforce)"
 DEMO_APPROVER = "demo: B. Jansen (taskforce)"
@@ -199,9 +199,14 @@ def _fixed(moment: dt.datetime) -> Callable[[], dt.datetime]:
 
 
 def seed_demo_framework(store_path: Path | str) -> int:
-    """Write the demonstration framework beside a demonstration store, if its workspace is
-    empty. Returns the number of records written (0 when there was work already)."""
-    repo = DuckDBWorkspace.beside(store_path)
+    """Write the demonstration framework into a demonstration store's workspace, if empty.
+
+    The workspace is the one the app opens (`open_workspace`: the DuckDB file beside
+    the store, or PostgreSQL when the setting selects it), so the demonstration shows
+    its framework whichever is selected. Returns the number of records written (0 when
+    there was work already).
+    """
+    repo = open_workspace(store_path)
     if repo.versions():
         return 0
     store = Store(store_path)

@@ -7,6 +7,7 @@ process runs as the service user instead (README: Many users).
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pwd
 import signal
@@ -15,7 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,35 @@ SERVICE_USER = "partnership-monitor"
 
 class ServingError(RuntimeError, ProjectError):
     """The front or an app process could not start, reload or answer in time."""
+
+
+# prctl(2) from the C library, looked up once here: the function a child calls
+# between fork and exec must not load anything (another thread may hold a lock).
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+_PR_SET_PDEATHSIG = 1
+
+
+def dies_with_this_process(sig: int = signal.SIGTERM) -> Callable[[], None] | None:
+    """A `preexec_fn` that has the kernel send `sig` to the child when we die.
+
+    A supervisor stopped by SIGKILL (the OOM killer, `kill -9`, a crashed host
+    agent) runs no clean-up, so without this its nginx and app processes would keep
+    the ports and serve on unsupervised. SIGTERM lets each stop cleanly. The kernel
+    ties the signal to the *thread* that started the child: start tied children from
+    a thread that lives as long as the supervisor (the main thread). Set after the
+    switch to the service account (Popen runs preexec_fn after setuid), since a
+    change of credentials clears it. None off Linux.
+    """
+    if _LIBC is None:
+        return None
+    libc, parent = _LIBC, os.getpid()
+
+    def tie() -> None:
+        libc.prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
+        if os.getppid() != parent:  # the supervisor died before prctl took effect
+            os.kill(os.getpid(), sig)
+
+    return tie
 
 
 def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
@@ -96,6 +126,7 @@ class AppProcess:
     home: Path | None = None  # HOME of the service account's processes
     stderr: int | None = subprocess.DEVNULL
     args: Sequence[str] = ()  # further Streamlit options, e.g. --secrets.files=…
+    tied: bool = False  # stop when the process that started it dies (the front's children)
     proc: subprocess.Popen | None = None
 
     @classmethod
@@ -134,6 +165,7 @@ class AppProcess:
             stdout=subprocess.DEVNULL,
             stderr=self.stderr,
             start_new_session=True,  # a Ctrl-C reaches the supervisor, which stops us in turn
+            preexec_fn=dies_with_this_process() if self.tied else None,
             **extra,
         )
 

@@ -55,7 +55,8 @@ class Front:
         self.account = service_account(user)
         home = self.prefix / "home"
         self.apps = [
-            AppProcess(Path(store), p, dict(env or {}), self.account, home) for p in app_ports
+            AppProcess(Path(store), p, dict(env or {}), self.account, home, tied=True)
+            for p in app_ports
         ]
         self.nginx = Nginx(self.prefix, nginx_binary)
 

@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from indicators.serving.apps import ServingError
+from indicators.serving.apps import ServingError, dies_with_this_process
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
@@ -159,6 +159,8 @@ class Nginx:
                 stdout=subprocess.DEVNULL,
                 stderr=err,
                 start_new_session=True,
+                # SIGTERM is nginx's fast stop: the master stops its workers too.
+                preexec_fn=dies_with_this_process(),
             )
         deadline = time.monotonic() + 10
         while not self.workers():
