@@ -71,13 +71,17 @@ zelf. De verandering krijgt een 80%-interval (dikke balk) en een 95%-interval (d
         "level": """
 ### Het niveau dat de lijn toont
 Wordt een reeks op de **logaritmische schaal** gemodelleerd (aantallen met uitschieters,
-zoals grensdetecties per maand), dan toont de lijn het **typisch niveau**: het meetkundig
+zoals grensdetecties per maand), dan toont de lijn het **typische niveau**: het meetkundig
 gemiddelde zonder seizoenspatroon. Ongeveer de helft van de waarden ligt erboven, de helft
 eronder; uitschieters (zoals de uitbarstingen uit Tunesië in 2011 en 2023) liggen er ver
 boven, en het rekenkundig gemiddelde van de maanden ligt dus hoger dan de lijn. Grafiek en
-legenda noemen de lijn dan 'trend: typisch niveau'. We kozen het typisch niveau omdat het
-niet door één uitschieter wordt opgetrokken en omdat de vergelijking van twee perioden
-(een verandering in procenten) erop is gebaseerd; zo zeggen lijn en zin hetzelfde.
+legenda noemen de lijn dan 'trend: typisch niveau'. We kozen het typische niveau omdat het
+niet door één uitschieter wordt opgetrokken.
+
+De vergelijking van twee perioden vergelijkt de grootheid die de catalogus per indicator
+vastlegt, niet de lijn. Is dat het rekenkundig gemiddelde, dan zegt de zin onder zo'n
+grafiek '**het gemiddelde niveau** bewoog …'; is het het meetkundig gemiddelde, dan
+'**het typische niveau** bewoog …'. Zo leest niemand de lijn als het vergeleken niveau.
 """,
         "frequency": """
 ### Per maand, kwartaal of jaar
@@ -230,9 +234,12 @@ detections), the line shows the **typical level**: the geometric mean with the s
 pattern taken out. About half the values lie above it and half below; outbursts (such as the
 departures from Tunisia in 2011 and 2023) lie far above it, so the arithmetic mean of the
 months is higher than the line. Chart and legend then call the line 'trend: typical level'.
-We chose the typical level because one outburst does not pull it up and because the
-comparison of two periods (a change in percent) is based on it, so line and sentence say
-the same.
+We chose the typical level because one outburst does not pull it up.
+
+The comparison of two periods compares the quantity the catalogue fixes for the indicator,
+not the line. Where that is the arithmetic mean, the sentence under such a chart says
+'**the average level** moved …'; where it is the geometric mean, '**the typical level**
+moved …'. So a reader never takes the line for the level that was compared.
 """,
         "frequency": """
 ### Monthly, quarterly or annual

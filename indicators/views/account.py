@@ -201,7 +201,10 @@ def account(
         return Account(status="too_few_comparison", headline=headline, **base)
     events = _events(store, view)
     names = {code: cat.country_by_iso3[code].name(view.lang) for code in used}
-    return _described(c, view, ind, base, events, names, stored)
+    # The trend's scale is the stored summary's (what the chart draws), whichever
+    # comparison is worded.
+    level = W.level_key(summary.get("scale"), ind.compared_quantity)
+    return _described(c, view, ind, base, events, names, stored, level)
 
 
 def worded(c: Comparison) -> Wording:
@@ -361,6 +364,7 @@ def _described(
     events: tuple[str, ...],
     used: dict[str, str],
     stored: bool,
+    level: str = "level",
 ) -> Account:
     lang = view.lang
     wording = worded(c)
@@ -384,8 +388,9 @@ def _described(
         details.append(
             W.word(W.DETAILS, "events", lang).format(b=view.b.label, events="; ".join(events))
         )
+    said = aim(ind.desired_direction, c.verdict, lang, level)
     return Account(
-        **(base | {"details": tuple(details), "aim": aim(ind.desired_direction, c.verdict, lang)}),
+        **(base | {"details": tuple(details), "aim": said}),
         status="ok",
         headline=headline(c, wording, lang),
         events=events,
@@ -422,8 +427,12 @@ def headline(c: Comparison, wording: Wording, lang: str) -> str:
     )
 
 
-def aim(desired: str, verdict_key: str | None, lang: str) -> str:
-    """'The partnership aims for higher; the level moved that way.' (never 'effect')."""
+def aim(desired: str, verdict_key: str | None, lang: str, level: str = "level") -> str:
+    """'The partnership aims for higher; the level moved that way.' (never 'effect').
+
+    `level` is the key of `words.LEVELS` the series uses (`words.level_key`): a
+    log-scale series says 'the average level' or 'the typical level'.
+    """
     if desired == "none":
         return W.word(W.AIM, "none", lang)
     wanted = W.word(W.AIM, desired, lang)
@@ -433,7 +442,8 @@ def aim(desired: str, verdict_key: str | None, lang: str) -> str:
         moved = "with" if (verdict_key == "increase") == (desired == "up") else "against"
     else:
         moved = verdict_key
-    return f"{wanted}; {W.word(W.MOVED, moved, lang)}"
+    said = W.word(W.MOVED, moved, lang).format(level=W.word(W.LEVELS, level, lang))
+    return f"{wanted}; {said}"
 
 
 def _robustness(c: Comparison, lang: str) -> Robustness:

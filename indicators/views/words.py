@@ -103,6 +103,25 @@ DETAILS: dict[str, dict[str, str]] = {
 DIRECTION = {"higher": {"en": "higher", "nl": "hoger"}, "lower": {"en": "lower", "nl": "lager"}}
 COUNT = {"en": "{k} {verdict}", "nl": "{k} {verdict}"}
 
+# Which level a sentence speaks of. Where the trend model works on the log scale the
+# chart's line is the typical level (the geometric mean, charts.trend_spec), so the
+# sentence names what the comparison compared: the typical level when the catalogue
+# compares geometric means, the average level when it compares arithmetic means (a
+# reader must not take the line's level for the compared one). `level_key` decides.
+LEVELS: dict[str, dict[str, str]] = {
+    "level": {"en": "the level", "nl": "het niveau"},
+    "typical": {"en": "the typical level", "nl": "het typische niveau"},
+    "average": {"en": "the average level", "nl": "het gemiddelde niveau"},
+}
+
+
+def level_key(trend_scale: str | None, compared_quantity: str) -> str:
+    """'typical', 'average' or 'level': the key of `LEVELS` a series' sentence uses."""
+    if compared_quantity == "geometric_mean":
+        return "typical"
+    return "average" if trend_scale == "log" else "level"
+
+
 # The partnership's aim (catalogue `desired_direction`), and how the level moved.
 AIM: dict[str, dict[str, str]] = {
     "up": {"en": "The partnership aims for higher", "nl": "Het partnerschap streeft naar hoger"},
@@ -113,10 +132,10 @@ AIM: dict[str, dict[str, str]] = {
     },
 }
 MOVED: dict[str, dict[str, str]] = {
-    "with": {"en": "the level moved that way.", "nl": "het niveau bewoog die kant op."},
+    "with": {"en": "{level} moved that way.", "nl": "{level} bewoog die kant op."},
     "against": {
-        "en": "the level moved the other way.",
-        "nl": "het niveau bewoog de andere kant op.",
+        "en": "{level} moved the other way.",
+        "nl": "{level} bewoog de andere kant op.",
     },
     "little_change": {"en": "there was little change.", "nl": "er was weinig verandering."},
     "no_detectable_change": {

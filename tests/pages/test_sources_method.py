@@ -80,3 +80,5 @@ def test_method_page_explains_with_the_librarys_own_scale(use_store, demo_store_
     assert nodetect[lang] in shown
     typical = {"nl": "trend: typisch niveau", "en": "trend: typical level"}
     assert typical[lang] in shown
+    compared = {"nl": "het gemiddelde niveau", "en": "the average level"}
+    assert compared[lang] in shown

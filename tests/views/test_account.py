@@ -7,7 +7,7 @@ import pytest
 from indicators.analysis import compare_from_store, find_causal_language
 from indicators.views import account, series_view, worded
 from indicators.views import words as W
-from indicators.views.account import headline
+from indicators.views.account import aim, headline
 from indicators.views.words import VERDICTS
 
 
@@ -76,6 +76,40 @@ def test_the_aim_is_said_in_words_and_never_called_an_effect(accounts):
             assert acc.aim.endswith(("moved that way.", "bewoog die kant op."))
         if acc.desired_direction == "up" and acc.verdict == "decrease":
             assert "other way" in acc.aim or "andere kant" in acc.aim
+
+
+def test_a_log_scale_series_names_the_level_it_compared(store, accounts):
+    """The chart of a log-scale series draws the typical level; the sentence must not
+    let a reader take that line for the compared level (words.level_key)."""
+    cat = store.catalogue()
+    said = {"en": {}, "nl": {}}
+    for acc in (a for a in accounts if a.ok and a.desired_direction != "none"):
+        v = acc.view
+        scale = store.series_summary(v.indicator_id, v.country, v.reporter)["scale"]
+        quantity = cat.indicator_by_id[v.indicator_id].compared_quantity
+        key = W.level_key(scale, quantity)
+        said[v.lang][key] = acc.aim
+        if acc.verdict in ("increase", "decrease"):
+            assert W.word(W.LEVELS, key, v.lang) in acc.aim, (scale, quantity, acc.aim)
+    for lang in ("en", "nl"):
+        assert {"level", "average"} <= said[lang].keys(), said[lang]
+
+
+@pytest.mark.parametrize(
+    ("scale", "quantity", "en", "nl"),
+    [
+        ("linear", "arithmetic_mean", "the level moved", "het niveau bewoog"),
+        ("log", "arithmetic_mean", "the average level moved", "het gemiddelde niveau bewoog"),
+        ("log", "geometric_mean", "the typical level moved", "het typische niveau bewoog"),
+        ("linear", "geometric_mean", "the typical level moved", "het typische niveau bewoog"),
+    ],
+)
+def test_the_aim_names_the_compared_level(scale, quantity, en, nl):
+    key = W.level_key(scale, quantity)
+    assert aim("up", "increase", "en", key) == f"The partnership aims for higher; {en} that way."
+    assert aim("down", "increase", "nl", key) == (
+        f"Het partnerschap streeft naar lager; {nl} de andere kant op."
+    )
 
 
 def test_accounts_never_use_causal_language(accounts):
