@@ -17,7 +17,8 @@ from indicators.errors import StoreError
 from indicators.framework.demo import seed_demo_framework
 from indicators.observations import validate_observations
 from indicators.settings import DEFAULT_STORE
-from indicators.store import Store, write_store
+from indicators.store import SCHEMA_VERSION, Store, write_store
+from indicators.store.probe import probe_store
 
 BUILDER_VERSION = "1"
 
@@ -97,17 +98,46 @@ def needs_build(path: Path | str, data_dir: Path | str = DATA_DIR) -> str | None
     """Why the store should be (re)built, or None when it is current.
 
     Only a missing store or a stale store of pure demonstration data qualifies: a
-    store holding imported figures is never rebuilt automatically.
+    store holding imported figures is never rebuilt automatically. A store of another
+    schema version is rebuilt when it holds demonstration data only; otherwise (or when
+    it cannot be read) StoreError says what to do by hand.
     """
     path = Path(path)
     if not path.exists():
         return "no store yet"
     try:
         store = Store(path)
-    except StoreError as exc:
-        return f"unreadable or other schema version ({exc}); rebuild it by hand"
+    except Exception as exc:  # noqa: BLE001 - StoreError or DuckDB's: the probe says which
+        return _other_version(path, exc)
     if store.demo_status() not in ("demo", "empty"):
         return None
     if store.meta().get("data_fingerprint") != data_fingerprint(Path(data_dir), DEMO_SEED, 0):
         return "data/ changed since the demonstration store was built"
     return None
+
+
+def _other_version(path: Path, refused: Exception) -> str:
+    """The reason to rebuild a demonstration store that `Store` refused, or StoreError."""
+    found = probe_store(path)
+    if found.schema_version == str(SCHEMA_VERSION):
+        raise refused  # this program's own schema: not a version question (a lock, say)
+    version = found.schema_version or "unknown"
+    if found.demonstration:
+        return (
+            f"a demonstration store of schema version {version}, this program needs "
+            f"{SCHEMA_VERSION}"
+        )
+    if found.holds == "real":
+        raise StoreError(
+            f"{path} holds imported figures and has schema version {version}; this program "
+            f"needs {SCHEMA_VERSION}. It is not replaced automatically. Build a new store "
+            "from your files (`partnership-monitor build --from DIR --store NEW.duckdb`, "
+            "then `partnership-monitor import` for files imported one by one: the old "
+            "store's imports table lists them), run `make run STORE=NEW.duckdb`, and move "
+            f"{path} away yourself when you no longer need it"
+        )
+    raise StoreError(
+        f"{path} cannot be read as a store ({found.problem}); it is not replaced "
+        f"automatically. Move it away and run `make store` again, or choose another "
+        "store with STORE=PATH"
+    )
