@@ -25,8 +25,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
     Browser tests share one live server and one chromium; tests that use a module-scoped
     fixture (a simulation study, an nginx front, a renderer) share it within their module.
-    Spread over two workers, each worker would build the fixture again.
+    Spread over two workers, each worker would build the fixture again. Without
+    xdist (`-p no:xdist`) there are no workers and no group marker to add.
     """
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
@@ -55,13 +58,16 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="session")
-def demo_store_path(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def demo_store_path(tmp_path_factory: pytest.TempPathFactory, request) -> Path:
     """One demonstration store for the whole run; tests must not change it.
 
     Under pytest-xdist the workers share one build: the first worker builds it under a
     file lock in the run's common temporary folder, the others wait and then read it
     (readers attach it read-only, so several processes may open it at once).
     """
+    # xdist's own fixture; without the plugin (-p no:xdist) there are no workers.
+    xdist = request.config.pluginmanager.hasplugin("xdist")
+    worker_id = request.getfixturevalue("worker_id") if xdist else "master"
     if worker_id == "master":  # not under xdist
         path = tmp_path_factory.mktemp("store") / "monitor.duckdb"
         build_demo_store(path)
