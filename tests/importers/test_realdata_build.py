@@ -12,6 +12,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from indicators.catalogue import DATA_DIR
 from indicators.store import Store
 from tests.conftest import REALDATA
 
@@ -116,6 +117,66 @@ def test_return_operations_equal_the_raw_sums_and_morocco_has_no_data(built):
     assert not raw["DEST"].str.contains("Morocco").any()
     assert store.observations("return_frontex_ops", "MAR").empty
     assert store.series_summary("return_frontex_ops", "MAR", "EU27") is None
+
+
+# The names each priority country goes by in IOM's free-text country fields.
+IOM_NAMES = {
+    "TUN": {"Tunisia"},
+    "MAR": {"Morocco"},
+    "IRQ": {"Iraq"},
+    "TUR": {"Türkiye", "Turkey"},
+}
+IOM_EXPORT = "iom_mmp/MissingMigrants-Global-2026-05-06--19_42_11.csv"
+IOM_EUROPE = "iom_mmp/iom_europe__giocopp.csv"
+
+
+def _iom_sums(name: str, iso3: str) -> pd.Series:
+    """Dead plus missing per month over the incidents of one raw IOM file that name
+    `iso3` by origin, country of incident or route (data/reference/iom_routes.csv),
+    each incident once: the rule of the importer's docstring, computed here in pandas."""
+    raw = pd.read_csv(REALDATA / name, dtype=str, keep_default_na=False)
+    export = "Incident Date" in raw.columns
+    date, dead, missing, route = (
+        ("Incident Date", "Number Dead", "Minimum Estimated Number of Missing", "Migration route")
+        if export
+        else ("Incident date", "No. dead", "No. missing", "Route")
+    )
+    routes = pd.read_csv(DATA_DIR / "reference" / "iom_routes.csv", keep_default_na=False)
+    via = set(routes.loc[routes["countries"].str.split("|").map(lambda c: iso3 in c), "route"])
+    names = IOM_NAMES[iso3]
+
+    def names_one(values: pd.Series, wanted: set[str]) -> pd.Series:
+        return values.str.split(",").map(lambda parts: bool(wanted & {p.strip() for p in parts}))
+
+    named = names_one(raw["Country of Origin"], names) | names_one(raw[route], via)
+    if not export:
+        incident = raw["Country of Incident"].str.split(r" - | \(", n=1, regex=True).str[0]
+        named |= incident.str.strip().isin(names)
+    count = sum(pd.to_numeric(raw[c], errors="coerce").fillna(0) for c in (dead, missing))
+    fmt = "%a, %m/%d/%Y - %H:%M" if export else "%Y-%m-%d"
+    month = pd.to_datetime(raw[date], format=fmt).dt.strftime("%Y-%m")
+    return count[named].groupby(month[named]).sum().astype(float)
+
+
+@pytest.mark.parametrize("iso3", sorted(IOM_NAMES))
+def test_dead_and_missing_equal_the_raw_iom_sums(built, iso3):
+    result, store = built
+    export = _iom_sums(IOM_EXPORT, iso3)
+    europe = _iom_sums(IOM_EUROPE, iso3)
+    assert len(europe) > 24, "the Europe file covers years of months for every priority country"
+
+    def stored(as_of: dt.date | None) -> pd.Series:
+        got = store.observations("protection_dead_missing", iso3, "WORLD", as_of=as_of)
+        assert got["flags"].str.contains("m").all()  # minimum estimates, said on every value
+        return got.set_index(got["period_start"].dt.strftime("%Y-%m"))["value"].sort_index()
+
+    # As known when the website export was taken: its own sums, nothing else.
+    first = result.outcome(IOM_EXPORT).report.vintage
+    pd.testing.assert_series_equal(stored(first), export.sort_index(), check_names=False)
+    # Now: the later Europe file revises every month it holds; the export's other
+    # months (incidents away from the Europe routes) stand.
+    want = europe.combine_first(export).sort_index()
+    pd.testing.assert_series_equal(stored(None), want, check_names=False)
 
 
 def test_a_public_store_carries_no_demonstration_content(built):
