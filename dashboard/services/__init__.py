@@ -39,6 +39,7 @@ from dashboard.services.accounts import (
 )
 from dashboard.services.cache import (
     catalogue,
+    meta,
     per_run,
     store_path,
     token,
@@ -62,7 +63,6 @@ from dashboard.services.data import (
     explore_view,
     holds_real_figures,
     imports,
-    meta,
     observations,
     revisions,
     series_availability,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from dashboard import auth
-from dashboard.services.cache import catalogue, per_run, token
+from dashboard.services.cache import catalogue, meta, per_run, token
 from indicators import access, audit
 from indicators.catalogue import Indicator
 from indicators.errors import AccessDenied
@@ -32,12 +32,6 @@ def principal() -> access.Principal:
 
 
 def demo_status() -> str:
-    return per_run("demo_status", lambda: _demo_status())
-
-
-def _demo_status() -> str:
-    from dashboard.services.data import meta
-
     return meta()["demo_status"]
 
 

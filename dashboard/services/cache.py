@@ -108,3 +108,13 @@ def _catalogue(store: Store) -> Catalogue:
 
 def catalogue() -> Catalogue:
     return per_run("catalogue", _catalogue)
+
+
+@cached(max_entries=4)
+def _meta(store: Store) -> dict:
+    return {"demo_status": store.demo_status(), "vintages": store.vintages(), **store.meta()}
+
+
+def meta() -> dict:
+    """What the store says of itself: demonstration status, vintages, build facts."""
+    return per_run("meta", _meta)

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from dashboard.services.access import can_view, require_view, visible_ids
-from dashboard.services.cache import cached, catalogue, per_run
+from dashboard.services.cache import cached, catalogue
 from indicators.catalogue import Indicator
 from indicators.citation import source_line
 from indicators.rescale import index_to_window, per_capita
@@ -22,15 +22,6 @@ def _series(
     indicator_id: str, country: str | None = None, reporter: str | None = None, *_, **__
 ) -> None:
     require_view(indicator_id, country=country, reporter=reporter)
-
-
-@cached(max_entries=4)
-def _meta(store: Store) -> dict:
-    return {"demo_status": store.demo_status(), "vintages": store.vintages(), **store.meta()}
-
-
-def meta() -> dict:
-    return per_run("meta", _meta)
 
 
 @cached(max_entries=8)
