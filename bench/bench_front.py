@@ -23,8 +23,8 @@ import tempfile
 from pathlib import Path
 
 from bench.common import budget
-from bench.loadgen import old_signatures, run_load
 from indicators.build import build_demo_store
+from tests.loadgen import old_signatures, run_load
 
 STANDALONE = True  # bench/run.py runs no store section for it alone
 THINK = (3.0, 10.0)

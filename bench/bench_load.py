@@ -3,7 +3,8 @@
 Figures: requests (page runs and downloads), p50/p95 time from a user's action to the
 page's script run finished (everything drawn and sent), errors, pages that mixed old
 and new data, visits that saw stale data after the import, the server's peak memory.
-The harness is bench/loadgen.py; tests/test_load.py runs a small version of it.
+The harness is tests/loadgen.py (shared with tests/test_load.py, which runs a small
+version of it, so no test imports from bench/).
 
 The users have no think time: each acts the moment its previous page finished, so 20
 of them keep the server busier than 20 people reading a page would. The server starts
@@ -16,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bench.loadgen import run_load
+from tests.loadgen import run_load
 
 SESSIONS = 20
 SECONDS = 60

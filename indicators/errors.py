@@ -39,6 +39,10 @@ class RenderError(RuntimeError, ProjectError):
     """A static image cannot be made here (no chromium, or the renderer failed)."""
 
 
+class ServingError(RuntimeError, ProjectError):
+    """The front or an app process could not start, reload or answer in time."""
+
+
 class SettingError(ValueError, ProjectError):
     """An environment variable of the project holds a value that does not parse."""
 
@@ -105,3 +109,22 @@ def _rebuild_insufficient(
     cls: type[InsufficientDataError], message: str, n_points: int, needed: int
 ) -> InsufficientDataError:
     return cls(message, n_points=n_points, needed=needed)
+
+
+class VersionConflict(ValueError, ProjectError):
+    """Someone saved the record after this writer opened it."""
+
+    def __init__(self, kind: str, record_id: str, expected: int, found: int, by: str = "") -> None:
+        self.kind, self.record_id, self.expected, self.found, self.by = (
+            kind,
+            record_id,
+            expected,
+            found,
+            by,
+        )
+        who = f" by {by}" if by else ""
+        super().__init__(
+            f"{kind.replace('_', ' ')} {record_id!r} was changed{who} after you opened it "
+            f"(you started from version {expected}, it is now at version {found}). "
+            "Nothing of yours was saved: reload it and apply your change again."
+        )

@@ -18,7 +18,6 @@ from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
-Lang = Literal["nl", "en"]
 Frequency = Literal["A", "Q", "M"]
 
 LOCALES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}

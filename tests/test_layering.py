@@ -29,6 +29,31 @@ def test_library_never_imports_streamlit():
         assert not any(m.split(".")[0] == "streamlit" for m in _imports(path)), path
 
 
+def test_tests_never_import_the_benchmarks():
+    """Benchmarks measure and tests check: a helper both need (the load harness,
+    tests/loadgen.py) lives in tests/ or the package, never in bench/."""
+    for path in _py("tests"):
+        assert not any(m.split(".")[0] == "bench" for m in _imports(path)), path
+
+
+def _raisable(node: ast.ClassDef) -> bool:
+    """A class whose bases name an exception (Exception, ValueError, ProjectError, …)."""
+    names = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
+    return any(n.endswith(("Error", "Exception", "Denied", "Conflict")) for n in names)
+
+
+def test_error_classes_live_in_errors_py():
+    """One module of error classes (indicators/errors.py), so a caller knows where to
+    look and every one is a ProjectError the CLI ends with `error: …`."""
+    errors = ROOT / "indicators" / "errors.py"
+    for path in _py("indicators") + _py("dashboard"):
+        if path == errors:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found = [n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and _raisable(n)]
+        assert not found, f"{path.relative_to(ROOT)} declares {found}: move them to errors.py"
+
+
 def test_only_the_store_imports_duckdb():
     for path in _py("indicators") + _py("dashboard"):
         if "store" in path.relative_to(ROOT).parts:

@@ -12,8 +12,8 @@ import shutil
 
 import pytest
 
-from bench.loadgen import SCENARIOS, run_load
 from indicators.store import Store
+from tests.loadgen import SCENARIOS, run_load
 
 pytestmark = pytest.mark.slow
 

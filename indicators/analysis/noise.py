@@ -22,25 +22,9 @@ class NoiseModel:
     irregular_var: float
     df: float
 
-    def effective_df(self, n_values: int) -> float:
-        """t degrees of freedom: fewer when noise lingers (fewer independent values)."""
-        phi = min(max(self.ar_phi, 0.0), 0.99)
-        return float(max(2.0, min(self.df, n_values * (1 - phi) / (1 + phi))))
-
     def covariance(self, positions: np.ndarray, extra: np.ndarray) -> np.ndarray:
         """Covariance of the noise at grid positions, with per-position extra variance."""
         lag = np.abs(positions[:, None] - positions[None, :])
         phi = min(max(self.ar_phi, -0.99), 0.99)
         ar = self.ar_var / (1 - phi**2) * phi ** lag.astype(float) if self.ar_var > 0 else 0.0
         return ar + np.diag(self.irregular_var + extra)
-
-    def mean_difference_sd(
-        self, pos_a: np.ndarray, pos_b: np.ndarray, extra_a: np.ndarray, extra_b: np.ndarray
-    ) -> float:
-        """Standard deviation of mean(B) - mean(A) of the noise at those positions."""
-        positions = np.concatenate([pos_a, pos_b])
-        weights = np.concatenate(
-            [-np.ones(len(pos_a)) / len(pos_a), np.ones(len(pos_b)) / len(pos_b)]
-        )
-        cov = self.covariance(positions, np.concatenate([extra_a, extra_b]))
-        return float(np.sqrt(max(weights @ cov @ weights, 0.0)))

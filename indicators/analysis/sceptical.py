@@ -44,10 +44,6 @@ class ChangeProbabilities:
         """P(|δ| > m): a change that matters, either way."""
         return min(1.0, self.above + self.below)
 
-    @property
-    def within(self) -> float:
-        return max(0.0, 1.0 - self.beyond)
-
 
 def sceptical_probabilities(
     estimate: float, sd: float, margin: float, df: float = math.inf

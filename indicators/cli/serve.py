@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from indicators.cli.common import ROOT, subcommand
-from indicators.serving.apps import SERVICE_USER, STORE_ENV, ServingError, streamlit_command
+from indicators.errors import ServingError
+from indicators.serving.apps import SERVICE_USER, STORE_ENV, streamlit_command
 from indicators.serving.front import Front, serve_forever
 
 

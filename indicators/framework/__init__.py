@@ -5,6 +5,7 @@ Records are typed (`records`), kept as immutable versions behind a narrow interf
 changed only through the four-eyes rules of `workflow.Framework`.
 """
 
+from indicators.errors import VersionConflict
 from indicators.framework.records import (
     ContributionClaim,
     EvidenceRef,
@@ -16,7 +17,7 @@ from indicators.framework.records import (
     ReviewRound,
     Rival,
 )
-from indicators.framework.repository import FrameworkRepository, StoredVersion, VersionConflict
+from indicators.framework.repository import FrameworkRepository, StoredVersion
 from indicators.framework.workflow import Entry, Framework, judgement_id, may_draft
 
 __all__ = [

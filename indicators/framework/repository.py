@@ -17,29 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from indicators.errors import ProjectError
-
-STATUSES = ("draft", "returned", "approved")
 ACTIONS = ("draft", "edit", "approve", "return")
-
-
-class VersionConflict(ValueError, ProjectError):
-    """Someone saved the record after this writer opened it."""
-
-    def __init__(self, kind: str, record_id: str, expected: int, found: int, by: str = "") -> None:
-        self.kind, self.record_id, self.expected, self.found, self.by = (
-            kind,
-            record_id,
-            expected,
-            found,
-            by,
-        )
-        who = f" by {by}" if by else ""
-        super().__init__(
-            f"{kind.replace('_', ' ')} {record_id!r} was changed{who} after you opened it "
-            f"(you started from version {expected}, it is now at version {found}). "
-            "Nothing of yours was saved: reload it and apply your change again."
-        )
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from indicators.errors import ProjectError
+from indicators.errors import ServingError
 from indicators.settings import env_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,10 +30,6 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "asgi.py"
 STORE_ENV = env_name("store")
 SERVICE_USER = "partnership-monitor"
-
-
-class ServingError(RuntimeError, ProjectError):
-    """The front or an app process could not start, reload or answer in time."""
 
 
 # prctl(2) from the C library, looked up once here: the function a child calls

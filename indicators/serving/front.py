@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from indicators.errors import ServingError
 from indicators.serving.apps import (
     AppProcess,
-    ServingError,
     free_port,
     health,
     service_account,

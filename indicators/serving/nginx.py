@@ -19,7 +19,8 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from indicators.serving.apps import ServingError, dies_with_this_process
+from indicators.errors import ServingError
+from indicators.serving.apps import dies_with_this_process
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import duckdb
 
-from indicators.errors import StoreError
-from indicators.framework.repository import StoredVersion, VersionConflict
+from indicators.errors import StoreError, VersionConflict
+from indicators.framework.repository import StoredVersion
 from indicators.store.reader import file_identity
 from indicators.store.writer import _fsync, writer_lock
 

@@ -20,8 +20,8 @@ from contextlib import contextmanager
 
 import psycopg
 
-from indicators.errors import StoreError
-from indicators.framework.repository import StoredVersion, VersionConflict
+from indicators.errors import StoreError, VersionConflict
+from indicators.framework.repository import StoredVersion
 from indicators.settings import env_name
 
 WORKSPACE_SCHEMA_VERSION = 1

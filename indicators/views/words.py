@@ -100,7 +100,6 @@ DETAILS: dict[str, dict[str, str]] = {
         "nl": "Vergeleken met: {countries}.",
     },
 }
-DIRECTION = {"higher": {"en": "higher", "nl": "hoger"}, "lower": {"en": "lower", "nl": "lager"}}
 COUNT = {"en": "{k} {verdict}", "nl": "{k} {verdict}"}
 
 # Which level a sentence speaks of. Where the trend model works on the log scale the

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.loadgen import SCENARIOS, Session, _run_async, browser_cookie, import_command, visit
 from indicators.serving.front import Front
 from indicators.serving.nginx import COOKIE, render
 from indicators.store import Store
+from tests.loadgen import SCENARIOS, Session, _run_async, browser_cookie, import_command, visit
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from bench.loadgen import _run_async, import_command, visit
 from indicators.serving.front import Front
 from tests.conftest import REALDATA, ROOT, realdata
+from tests.loadgen import _run_async, import_command, visit
 from tests.serving.conftest import front_or_skip
 from tests.serving.test_front import _browser_per_process
 

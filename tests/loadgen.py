@@ -503,7 +503,7 @@ def run_load(
 
 
 def main(argv: Sequence[str]) -> int:
-    """`python -m bench.loadgen STORE [SESSIONS] [SECONDS] [PROCESSES]`: a load run by hand.
+    """`python -m tests.loadgen STORE [SESSIONS] [SECONDS] [PROCESSES]`: a load run by hand.
 
     PROCESSES: through nginx in front of that many app processes (else one bare one).
     """
