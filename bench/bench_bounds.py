@@ -26,8 +26,8 @@ from indicators.errors import ProjectError
 from indicators.importers.pipeline import import_file
 start = time.perf_counter()
 try:
-    import_file(sys.argv[1], sys.argv[2], sys.argv[3])
-    outcome = "imported"
+    report = import_file(sys.argv[1], sys.argv[2], sys.argv[3])
+    outcome = f"imported: {report.rows_read} rows read, {report.added} added"
 except ProjectError as exc:
     outcome = "refused: " + str(exc).splitlines()[-1].strip()[:120]
 seconds = time.perf_counter() - start

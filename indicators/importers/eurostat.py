@@ -11,8 +11,10 @@ CONF_STATUS); u low reliability; d definition differs. `:` is a missing value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -31,6 +33,9 @@ NOT_DIMENSIONS = {
     "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG", "CONF_STATUS",
 }  # fmt: skip
 FREQ_NAMES = {"A": "annual", "Q": "quarterly", "M": "monthly"}
+# Bulk TSV lines are wide (one cell per period) and grow about twentyfold in the long
+# shape, so they are read in smaller chunks than the long layouts.
+TSV_CHUNK_BYTES = 1 << 20
 _DATASET = re.compile(r"(?:ESTAT:)?([A-Za-z]+_[A-Za-z0-9_]+?)(?:\$[^()]*)?(?:\([\d.]+\))?$")
 
 
@@ -62,36 +67,121 @@ def mappings(path: Path = MAPPING_FILE) -> dict[str, DatasetMap]:
 
 
 def parse(path: Path, catalogue: Catalogue, dataset: str | None = None) -> Parsed:
+    """The file's observations, read in chunks so memory stays bounded (issue 15); a
+    file the streamed reader cannot take is read whole, which names what is wrong."""
     file = path.name
-    text = readers.read_text(path, file)
-    first = readers.first_line(text)
+    try:
+        return _parse(file, catalogue, dataset, *_streamed(path, file))
+    except readers.Unstreamable:
+        return _parse(file, catalogue, dataset, *_whole(path, file))
+
+
+class _Chunk(NamedTuple):
+    """One chunk in the long shape: dimensions, TIME_PERIOD, OBS_VALUE, OBS_FLAG, _row
+    and _dataset. `lines`: for the bulk TSV, each source line's key cell and row (a
+    repeated line repeats every cell of it); None when every row is a line."""
+
+    frame: pd.DataFrame
+    lines: pd.DataFrame | None = None
+
+
+def _layout(first: str, file: str) -> tuple[str, str]:
+    """The layout and the column naming the dataset, from the first line."""
     if "\t" in first and "\\" in first.split("\t", 1)[0]:
-        frame, layout = _bulk_tsv(text, file), "bulk TSV"
-    elif first.lstrip('"').startswith("DATAFLOW"):
-        frame, layout = _sdmx_csv(text, file, "DATAFLOW"), "SDMX-CSV 1.0"
-    elif first.lstrip('"').startswith("STRUCTURE"):
-        frame, layout = _sdmx_csv(text, file, "STRUCTURE_ID"), "SDMX-CSV 2.0"
-    else:
-        raise InputError(
-            Problem(
-                file,
-                1,
-                None,
-                "not a Eurostat file: expected SDMX-CSV (DATAFLOW or STRUCTURE first) "
-                "or the bulk TSV layout (freq,...,geo\\TIME_PERIOD)",
-            )
+        return "bulk TSV", ""
+    if first.lstrip('"').startswith("DATAFLOW"):
+        return "SDMX-CSV 1.0", "DATAFLOW"
+    if first.lstrip('"').startswith("STRUCTURE"):
+        return "SDMX-CSV 2.0", "STRUCTURE_ID"
+    raise InputError(
+        Problem(
+            file,
+            1,
+            None,
+            "not a Eurostat file: expected SDMX-CSV (DATAFLOW or STRUCTURE first) "
+            "or the bulk TSV layout (freq,...,geo\\TIME_PERIOD)",
         )
-    mapping = _mapping(frame, file, dataset)
-    parsed = Parsed("eurostat", pd.DataFrame(), len(frame), 0)
-    parsed.notes.append(f"{layout}, dataset {mapping.dataset} -> {mapping.indicator}")
-    return _map(frame, mapping, catalogue, parsed, file)
-
-
-# --- layouts -> one long frame: dimensions, TIME_PERIOD, OBS_VALUE, OBS_FLAG, _row ---
-def _sdmx_csv(text: str, file: str, dataset_column: str) -> pd.DataFrame:
-    frame = readers.read_table(
-        Path(file), file, [dataset_column, "TIME_PERIOD", "OBS_VALUE"], text=text, fast=True
     )
+
+
+def _streamed(path: Path, file: str) -> tuple[str, Iterator[_Chunk]]:
+    layout, column = _layout(readers.head_line(path), file)
+    if layout == "bulk TSV":
+        wides = readers.table_chunks(
+            path, [], sep="\t", categorical=False, chunk_bytes=TSV_CHUNK_BYTES, final_newline=True
+        )
+        return layout, (_bulk_tsv_chunk(wide, file, streamed=True) for wide in wides)
+    frames = readers.table_chunks(path, [column, "TIME_PERIOD", "OBS_VALUE"])
+    return layout, (_sdmx_chunk(frame, column) for frame in frames)
+
+
+def _whole(path: Path, file: str) -> tuple[str, Iterator[_Chunk]]:
+    text = readers.read_text(path, file)
+    layout, column = _layout(readers.first_line(text), file)
+    if layout == "bulk TSV":
+        return layout, iter([_bulk_tsv(text, file)])
+    frame = readers.read_table(
+        Path(file), file, [column, "TIME_PERIOD", "OBS_VALUE"], text=text, fast=True
+    )
+    return layout, iter([_sdmx_chunk(frame, column)])
+
+
+class _State:
+    """What mapping chunk by chunk carries from one chunk to the next."""
+
+    def __init__(self, file: str) -> None:
+        self.problems = Problems(file)
+        # Per dimension that no `keep` names: its distinct values (two are enough).
+        self.values: dict[str, set] = {}
+        # 64-bit hashes of earlier chunks' keys, sorted per chunk; two different keys
+        # share a hash with a chance of about n^2 / 2^65 (1e-7 at 3 million rows).
+        self.hashes: list[np.ndarray] = []
+
+    def repeated(self, keys: pd.DataFrame, rows: pd.Series) -> np.ndarray:
+        """The rows whose key an earlier chunk already had."""
+        hashes = pd.util.hash_pandas_object(keys, index=False).to_numpy()
+        hit = np.zeros(len(hashes), dtype=bool)
+        for earlier in self.hashes:
+            at = np.searchsorted(earlier, hashes).clip(max=len(earlier) - 1)
+            hit |= earlier[at] == hashes
+        self.hashes.append(np.sort(hashes))
+        return np.asarray(rows)[hit]
+
+
+def _parse(
+    file: str, catalogue: Catalogue, dataset: str | None, layout: str, chunks: Iterator[_Chunk]
+) -> Parsed:
+    parsed = Parsed("eurostat", pd.DataFrame(), 0, 0)
+    state = _State(file)
+    mapping: DatasetMap | None = None
+    found: list[pd.DataFrame] = []
+    for chunk in chunks:
+        if mapping is None:
+            mapping = _mapping(chunk.frame, file, dataset)
+            _check_frequency(mapping, catalogue, file)
+        elif not dataset:
+            _same_dataset(chunk.frame, mapping, file)
+        parsed.rows_read += len(chunk.frame)
+        obs = _map(chunk, mapping, catalogue, parsed, state)
+        if obs is not None:
+            found.append(obs)
+    assert mapping is not None  # a read gives at least one chunk
+    for dim, values in state.values.items():
+        if len(values) > 1:
+            state.problems.add(
+                None,
+                dim,
+                f"dimension {dim!r} has several values and data/catalogue/eurostat.yaml does "
+                f"not say which rows of {mapping.dataset} to keep",
+            )
+    state.problems.raise_if_any()
+    parsed.notes.append(f"{layout}, dataset {mapping.dataset} -> {mapping.indicator}")
+    parsed.observations = pd.concat(found) if len(found) > 1 else found[0]
+    return parsed
+
+
+# --- layouts -> the long shape (see _Chunk) ------------------------------------------
+def _sdmx_chunk(frame: pd.DataFrame, dataset_column: str) -> _Chunk:
     columns = list(frame.columns)
     t = columns.index("TIME_PERIOD")
     if dataset_column == "STRUCTURE_ID" and columns[t + 1] != "OBS_VALUE":
@@ -103,10 +193,10 @@ def _sdmx_csv(text: str, file: str, dataset_column: str) -> pd.DataFrame:
         frame = frame[keep]
     frame = frame.rename(columns={dataset_column: "_dataset"})
     frame["_row"] = readers.source_rows(frame)
-    return frame
+    return _Chunk(frame)
 
 
-def _bulk_tsv(text: str, file: str) -> pd.DataFrame:
+def _bulk_tsv(text: str, file: str) -> _Chunk:
     # Eurostat's bulk files end every line with a line break. Without one the last
     # cell may have been cut (`130 p` read as `13`) and would import silently.
     if not text.endswith("\n"):
@@ -114,28 +204,43 @@ def _bulk_tsv(text: str, file: str) -> pd.DataFrame:
         reason = "the file ends inside a row, without a line break (file truncated?)"
         raise InputError(Problem(file, line, None, reason))
     wide = readers.read_table(Path(file), file, [], sep="\t", text=text)
+    return _bulk_tsv_chunk(wide, file)
+
+
+def _bulk_tsv_chunk(wide: pd.DataFrame, file: str, streamed: bool = False) -> _Chunk:
     head = wide.columns[0]
     dims = [d.strip() for d in head.split("\\", 1)[0].split(",")]
     keys = wide[head].str.split(",", expand=True)
     if keys.shape[1] != len(dims):
+        if streamed:  # read whole, so the message lists every such line of the file
+            raise readers.Unstreamable("a series key with the wrong number of codes")
         bad = keys.isna().any(axis=1) if keys.shape[1] > len(dims) else keys.index == keys.index
         problems = Problems(file)
         problems.add_mask(bad, readers.source_rows(wide), head, f"expected {len(dims)} codes")
         problems.raise_if_any()
-    keys.columns = dims
     cells = wide.drop(columns=[head])
-    cells.columns = [c.strip() for c in cells.columns]
     rows = readers.source_rows(wide)
-    long = cells.assign(_row=rows).melt(id_vars="_row", var_name="TIME_PERIOD", value_name="cell")
-    keys = keys.assign(_row=rows)
-    long = long.merge(keys, on="_row", how="left")
-    cell = long["cell"].str.strip()
-    parts = cell.str.extract(r"^(?P<v>[^\s]*)\s*(?P<f>.*)$")
-    long["OBS_VALUE"] = parts["v"].fillna("")
-    long["OBS_FLAG"] = parts["f"].fillna("")
+    n, p = len(wide), len(cells.columns)
+    # The long shape, period after period as `melt` gives it, built from codes: each
+    # dimension and the period are categoricals, so a cell copies a code, not a string.
+    period, periods = pd.factorize(pd.Index([c.strip() for c in cells.columns]))
+    long = pd.DataFrame(
+        {
+            "_row": np.tile(rows.to_numpy(), p),
+            "TIME_PERIOD": pd.Categorical.from_codes(np.repeat(period, n), periods),
+        }
+    )
+    for i, dim in enumerate(dims):
+        codes = pd.Categorical(keys[i])
+        long[dim] = pd.Categorical.from_codes(np.tile(codes.codes, p), codes.categories)
+    # Cells repeat (`:`, round figures): split each distinct cell once.
+    cell, cells_seen = pd.factorize(cells.to_numpy(dtype=object).ravel(order="F"))
+    parts = pd.Series(cells_seen).str.strip().str.extract(r"^(?P<v>[^\s]*)\s*(?P<f>.*)$")
+    long["OBS_VALUE"] = parts["v"].fillna("").to_numpy()[cell]
+    long["OBS_FLAG"] = parts["f"].fillna("").to_numpy()[cell]
     long["_dataset"] = ""
     # Row numbers stay the line of the series; the period says which cell.
-    return long.drop(columns=["cell"])
+    return _Chunk(long, pd.DataFrame({"key": wide[head], "_row": rows}))
 
 
 # --- mapping ------------------------------------------------------------------------
@@ -144,12 +249,24 @@ def _dataset_code(value: str) -> str:
     return m.group(1).lower() if m else value.strip().lower()
 
 
+def _dataset_codes(frame: pd.DataFrame) -> set[str]:
+    return {_dataset_code(str(v)) for v in pd.unique(frame["_dataset"]) if v}
+
+
+def _same_dataset(frame: pd.DataFrame, mapping: DatasetMap, file: str) -> None:
+    """A later chunk names no other dataset than the first did."""
+    other = _dataset_codes(frame) - {mapping.dataset}
+    if other:
+        found = sorted(other | {mapping.dataset})
+        raise InputError(Problem(file, None, "DATAFLOW", f"several datasets in one file: {found}"))
+
+
 def _mapping(frame: pd.DataFrame, file: str, dataset: str | None) -> DatasetMap:
     known = mappings()
     if dataset:
         found = {dataset.lower()}
     else:
-        found = {_dataset_code(str(v)) for v in pd.unique(frame["_dataset"]) if v}
+        found = _dataset_codes(frame)
         if not found:
             named = [d for d in known if re.search(rf"(^|[^a-z0-9]){d}([^a-z0-9]|$)", file.lower())]
             found = set(named[-1:]) if named else set()
@@ -177,9 +294,7 @@ def _mapping(frame: pd.DataFrame, file: str, dataset: str | None) -> DatasetMap:
     return known[code]
 
 
-def _map(
-    frame: pd.DataFrame, m: DatasetMap, catalogue: Catalogue, parsed: Parsed, file: str
-) -> Parsed:
+def _check_frequency(m: DatasetMap, catalogue: Catalogue, file: str) -> None:
     ind = catalogue.indicator(m.indicator)
     if m.frequency != ind.frequency:
         hint = f": import {m.use_instead} instead" if m.use_instead else ""
@@ -193,14 +308,26 @@ def _map(
                 f"across periods{hint}",
             )
         )
-    problems = Problems(file)
+
+
+def _map(
+    chunk: _Chunk, m: DatasetMap, catalogue: Catalogue, parsed: Parsed, state: _State
+) -> pd.DataFrame | None:
+    """One chunk's observations, or None when it has problems (added to `state`)."""
+    frame = chunk.frame
+    file = state.problems.file
+    ind = catalogue.indicator(m.indicator)
+    problems = state.problems
     rows = frame["_row"]
     for col in ("citizen", "geo"):
         if col not in frame.columns:
             raise InputError(Problem(file, 1, col, "missing dimension column"))
     dims = [c for c in frame.columns if c not in NOT_DIMENSIONS and not c.startswith("_")]
+    key = dims + ["TIME_PERIOD"]
+    lines = chunk.lines if chunk.lines is not None else frame[key].assign(_row=rows)
+    again = state.repeated(lines.drop(columns="_row"), lines["_row"])
     problems.add_mask(
-        fields.duplicated(frame, dims + ["TIME_PERIOD"]),
+        fields.duplicated(frame, key).to_numpy() | rows.isin(again).to_numpy(),
         rows,
         "TIME_PERIOD",
         "duplicate row (the same dimensions and period twice)",
@@ -239,16 +366,14 @@ def _map(
                 list(pd.unique(frame[dim][other]))[:3],
             )
             keep &= ok
-        elif frame[dim].nunique() > 1:
-            problems.add(
-                None,
-                dim,
-                f"dimension {dim!r} has several values and data/catalogue/eurostat.yaml does "
-                f"not say which rows of {m.dataset} to keep",
-            )
+        else:  # several values across the file are a problem (see _parse)
+            distinct = state.values.setdefault(dim, set())
+            if len(distinct) < 2:
+                distinct.update(pd.unique(frame[dim])[:2])
     area, area_ok = _areas(frame, rows, catalogue, problems, parsed, keep)
     country, country_ok = _countries(frame, rows, catalogue, problems, parsed, keep & area_ok)
-    problems.raise_if_any()
+    if problems.items:
+        return None
     in_indicator = area.isin(ind.reporters)
     parsed.skip(
         f"geo: a reporting area {ind.id} does not use",
@@ -264,9 +389,8 @@ def _map(
         country=country[keep],
         period=period[keep],
     )
-    parsed.observations = obs
-    parsed.rows_used = int(keep.sum())
-    return parsed
+    parsed.rows_used += int(keep.sum())
+    return obs
 
 
 def _areas(frame, rows, catalogue, problems, parsed, keep):

@@ -5,9 +5,11 @@ messages cite (as a spreadsheet shows them: header = 1).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +34,19 @@ def read_text(path: Path, file: str) -> str:
                 f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8",
             )
         ) from None
+
+
+def head_line(path: Path) -> str:
+    """The first line of a file, read alone; Unstreamable when it is not plain UTF-8
+    text ending in a line break (the whole-file reader then says what is wrong)."""
+    with path.open("rb") as fh:
+        raw = fh.readline(1 << 20)
+    if not raw.endswith(b"\n"):
+        raise Unstreamable("no line break in the first megabyte")
+    try:
+        return raw.decode("utf-8-sig").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise Unstreamable("not UTF-8") from None
 
 
 def first_line(text: str) -> str:
@@ -87,6 +102,113 @@ def read_table(
         raise _long_row(file, text, header, sep)
     frame.columns = [str(c).strip() for c in frame.columns]
     return _checked(frame, file, text, header, sep)
+
+
+# Bytes of the file per chunk a streamed read hands over: the memory a chunk takes while
+# it is mapped and validated is a small multiple of this, whatever the file's size.
+CHUNK_BYTES = 8 << 20
+
+
+class Unstreamable(Exception):
+    """The file must be read whole: it is malformed (the whole-file reader names the row
+    and reason), or has a quirk the streamed reader does not reproduce."""
+
+
+def table_chunks(
+    path: Path,
+    required: list[str],
+    *,
+    sep: str = ",",
+    categorical: bool = True,
+    chunk_bytes: int | None = None,
+    final_newline: bool = False,
+) -> Iterator[pd.DataFrame]:
+    """A well-formed CSV in chunks of text columns, without reading the file whole.
+
+    Each chunk's index counts the file's data rows (so `source_rows` gives the line
+    numbers messages cite). Raises Unstreamable, possibly after some chunks, whenever
+    the whole-file `read_table` (or `read_text`) would refuse the file or read it
+    differently: bytes that are not UTF-8, no rows, a line end that is a lone CR, a
+    repeated or missing column name, a row with the wrong number of fields, and, with
+    `final_newline`, a last line without its line break. The caller then reads the file
+    with `read_table`, which says what is wrong; so a streamed read never changes a
+    message, and memory stays a few chunks large on the files that import.
+    `categorical`: columns as categoricals (few distinct values, as most columns have).
+    `chunk_bytes`: bytes of the file per chunk (default CHUNK_BYTES).
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    header = _scan(path, final_newline)
+    names = next(csv.reader(io.StringIO(header), delimiter=sep), [])
+    stripped = [h.strip() for h in names]
+    if len(set(names)) != len(names) or len(set(stripped)) != len(stripped):
+        raise Unstreamable("repeated column names")
+    if any(c not in stripped for c in required):
+        raise Unstreamable("missing columns")
+    text_type = pa.dictionary(pa.int32(), pa.string()) if categorical else pa.string()
+    try:
+        reader = pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(block_size=chunk_bytes or CHUNK_BYTES),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: text_type for name in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        if reader.schema.names != names:
+            raise Unstreamable("the header reads differently")
+        start = 0
+        for batch in reader:
+            frame = batch.to_pandas()
+            frame.columns = stripped
+            frame.index = pd.RangeIndex(start, start + len(frame))
+            start += len(frame)
+            yield frame
+    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError) as exc:
+        raise Unstreamable(str(exc)) from None
+    if start == 0:
+        raise Unstreamable("no rows")
+
+
+def _scan(path: Path, final_newline: bool) -> str:
+    """The header line, after one pass in small blocks that checks what the whole-file
+    reader checks on the text as a whole (see `table_chunks`)."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    header: str | None = None
+    seen_text = False
+    last = b""
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            try:
+                text = decoder.decode(block)
+            except UnicodeDecodeError:
+                raise Unstreamable("not UTF-8") from None
+            seen_text = seen_text or bool(text.strip())
+            # A CR not followed by LF (the pair may straddle two blocks).
+            joined = last[-1:] + block
+            if joined.count(b"\r") != joined.count(b"\r\n") + (joined.endswith(b"\r")):
+                raise Unstreamable("a line end that is a lone CR")
+            if header is None:
+                header = text
+            elif "\n" not in header:
+                header += text
+                if len(header) > 1 << 20:
+                    raise Unstreamable("a header line of over a million characters")
+            last = block
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise Unstreamable("not UTF-8") from None
+    if last.endswith(b"\r"):
+        raise Unstreamable("a line end that is a lone CR")
+    if not seen_text or header is None:
+        raise Unstreamable("empty")
+    if final_newline and not last.endswith(b"\n"):
+        raise Unstreamable("no final line break")
+    return first_line(header)
 
 
 def _long_row(file: str, text: str, header: list[str], sep: str) -> InputError:

@@ -18,6 +18,7 @@ An example is data/templates/internal_figures_example.csv.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -32,35 +33,58 @@ OPTIONAL = ["lower", "upper", "flags"]
 FLAGS = {c: c for c in "pebcumd"}
 
 
-def _read(path: Path, file: str) -> pd.DataFrame:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        sheet = readers.read_sheet(path, file)
-        if sheet.empty:
-            raise InputError(Problem(file, None, None, "the workbook's first sheet is empty"))
-        frame = sheet.iloc[1:].reset_index(drop=True)
-        frame.columns = [str(c).strip() for c in sheet.iloc[0]]
-        frame = frame[[c for c in frame.columns if c]]
-        missing = [c for c in REQUIRED if c not in frame.columns]
-        if missing:
-            raise InputError(Problem(file, 1, ", ".join(missing), "missing column(s)"))
-        frame = frame[(frame != "").any(axis=1)]  # trailing empty sheet rows
-        if frame.empty:
-            raise InputError(Problem(file, None, None, "the sheet has a header but no rows"))
-        return frame
-    return readers.read_table(path, file, REQUIRED)
+def _sheet(path: Path, file: str) -> pd.DataFrame:
+    sheet = readers.read_sheet(path, file)
+    if sheet.empty:
+        raise InputError(Problem(file, None, None, "the workbook's first sheet is empty"))
+    frame = sheet.iloc[1:].reset_index(drop=True)
+    frame.columns = [str(c).strip() for c in sheet.iloc[0]]
+    frame = frame[[c for c in frame.columns if c]]
+    missing = [c for c in REQUIRED if c not in frame.columns]
+    if missing:
+        raise InputError(Problem(file, 1, ", ".join(missing), "missing column(s)"))
+    frame = frame[(frame != "").any(axis=1)]  # trailing empty sheet rows
+    if frame.empty:
+        raise InputError(Problem(file, None, None, "the sheet has a header but no rows"))
+    return frame
 
 
 def parse(path: Path, catalogue: Catalogue) -> Parsed:
+    """The file's observations. A CSV is read in chunks, so memory stays bounded however
+    large the file (issue 15); one the streamed reader cannot take is read whole, which
+    names what is wrong."""
     file = path.name
-    frame = _read(path, file)
-    extra = [c for c in frame.columns if c not in REQUIRED + OPTIONAL]
-    if extra:
-        raise InputError(
-            Problem(file, 1, ", ".join(extra), f"unknown column(s); expected {REQUIRED + OPTIONAL}")
-        )
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _parse(file, catalogue, [_sheet(path, file)])
+    try:
+        return _parse(file, catalogue, readers.table_chunks(path, REQUIRED))
+    except readers.Unstreamable:
+        return _parse(file, catalogue, [readers.read_table(path, file, REQUIRED)])
+
+
+def _parse(file: str, catalogue: Catalogue, frames: Iterable[pd.DataFrame]) -> Parsed:
     problems = Problems(file)
+    parsed = Parsed("template", pd.DataFrame(), 0, 0)
+    found: list[pd.DataFrame] = []
+    for frame in frames:
+        extra = [c for c in frame.columns if c not in REQUIRED + OPTIONAL]
+        if extra:
+            reason = f"unknown column(s); expected {REQUIRED + OPTIONAL}"
+            raise InputError(Problem(file, 1, ", ".join(extra), reason))
+        parsed.rows_read += len(frame)
+        obs = _chunk(frame, catalogue, parsed, problems)
+        if obs is not None:
+            found.append(obs)
+    problems.raise_if_any()
+    parsed.observations = pd.concat(found) if len(found) > 1 else found[0]
+    return parsed
+
+
+def _chunk(
+    frame: pd.DataFrame, catalogue: Catalogue, parsed: Parsed, problems: Problems
+) -> pd.DataFrame | None:
+    """One chunk's observations, or None when it has problems (added to `problems`)."""
     rows = readers.source_rows(frame)
-    parsed = Parsed("template", pd.DataFrame(), len(frame), 0)
     ind = frame["indicator"].str.strip()
     known = catalogue.indicator_by_id
     problems.add_mask(~ind.isin(list(known)), rows, "indicator", "unknown indicator")
@@ -98,7 +122,8 @@ def parse(path: Path, catalogue: Catalogue) -> Parsed:
         values["flags"] = fields.flag_codes(frame["flags"], rows, "flags", problems, FLAGS)
     values["_row"] = rows
     country, keep = places.countries(frame["country"], rows, "country", catalogue, problems, parsed)
-    problems.raise_if_any()
+    if problems.items:
+        return None
     obs = fields.observations(
         values,
         indicator_id=ind,
@@ -107,6 +132,5 @@ def parse(path: Path, catalogue: Catalogue) -> Parsed:
         country=country,
         period=period,
     )
-    parsed.observations = obs[keep]
-    parsed.rows_used = int(keep.sum())
-    return parsed
+    parsed.rows_used += int(keep.sum())
+    return obs[keep]
