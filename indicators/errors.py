@@ -128,3 +128,10 @@ class VersionConflict(ValueError, ProjectError):
             f"(you started from version {expected}, it is now at version {found}). "
             "Nothing of yours was saved: reload it and apply your change again."
         )
+
+
+class Unstreamable(ProjectError):
+    """A file the streamed reader (importers.readers.table_chunks) cannot take: it is
+    malformed, and the whole-file reader names the row and reason, or has a quirk the
+    streamed reader does not reproduce. The importers catch it and read the file whole;
+    it reaches no one else."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.errors import InputError, Problem
+from indicators.errors import InputError, Problem, Unstreamable
 
 
 def read_text(path: Path, file: str) -> str:
@@ -107,11 +107,6 @@ def read_table(
 # Bytes of the file per chunk a streamed read hands over: the memory a chunk takes while
 # it is mapped and validated is a small multiple of this, whatever the file's size.
 CHUNK_BYTES = 8 << 20
-
-
-class Unstreamable(Exception):
-    """The file must be read whole: it is malformed (the whole-file reader names the row
-    and reason), or has a quirk the streamed reader does not reproduce."""
 
 
 def table_chunks(
