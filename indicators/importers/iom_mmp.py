@@ -61,15 +61,28 @@ def routes(path: Path = DATA_DIR / "reference" / "iom_routes.csv") -> dict[str, 
         return {r["route"]: [c for c in r["countries"].split("|") if c] for r in csv.DictReader(fh)}
 
 
-def _date(text: str) -> pd.Timestamp | None:
+def _dates(values: pd.Series) -> pd.Series:
+    """Each value's date by the first format that reads it (NaT when none does, or when
+    its year is outside the plausible range: refused here, before any arithmetic).
+
+    Parsed once per distinct text and per format over all of them at once: one
+    `to_datetime` call per text cost about 5 s on the realdata folder's 3,000 dates.
+    """
+    distinct = pd.unique(values.astype(str))
+    texts = pd.Series(distinct).str.strip()
+    found = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
+    todo = pd.Series(True, index=texts.index)
     for fmt in _DATE_FORMATS:
-        try:
-            found = pd.Timestamp(pd.to_datetime(text.strip(), format=fmt))
-        except (ValueError, TypeError):
-            continue
-        # A year outside the plausible range is refused here, before any arithmetic.
-        return found if plausible_year(found.year) else None
-    return None
+        if not todo.any():
+            break
+        # errors="coerce": a text this format cannot read (or a date beyond what a
+        # timestamp holds, such as 12/31/9999) is left for the next format.
+        parsed = pd.to_datetime(texts[todo], format=fmt, errors="coerce")
+        read = parsed.notna()
+        hits = parsed[read]
+        found[hits.index] = hits.where(hits.dt.year.map(plausible_year).astype(bool))
+        todo[hits.index] = False
+    return values.astype(str).map(dict(zip(distinct, found, strict=True)))
 
 
 def parse(path: Path, catalogue: Catalogue) -> Parsed:
@@ -96,7 +109,7 @@ def parse(path: Path, catalogue: Catalogue) -> Parsed:
     problems.add_mask(
         total < 0, rows, cols["missing"], "dead plus missing cannot be negative (a count)"
     )
-    dates = frame[cols["date"]].map({d: _date(d) for d in pd.unique(frame[cols["date"]])})
+    dates = _dates(frame[cols["date"]])
     problems.add_mask(
         dates.isna(), rows, cols["date"], f"not a date from {FIRST_YEAR} to next year"
     )
