@@ -36,6 +36,7 @@ from indicators.analysis.windows import Window
 from indicators.analysis.workers import run_parallel
 from indicators.store import StoreWriter
 from indicators.store.writer import SeriesKey
+from indicators.views.series import subject_text
 
 KEY_COLUMNS = ["indicator_id", "country_iso3", "reporter"]
 
@@ -125,13 +126,15 @@ class _Context:
     def subject(self, key: SeriesKey) -> dict[str, str]:
         indicator, country, reporter = key
         meta = self.metadata[indicator]
-        out = {}
-        for lang in ("nl", "en"):
-            text = f"{meta['title'][lang]}, {self.names[country][lang]}"
-            if len(meta["reporters"]) > 1:
-                text += f" ({self.areas[reporter][lang]})"
-            out[lang] = text
-        return out
+        return {
+            lang: subject_text(
+                meta["title"][lang],
+                self.names[country][lang],
+                self.areas[reporter][lang],
+                several_areas=len(meta["reporters"]) > 1,
+            )
+            for lang in ("nl", "en")
+        }
 
     def events_for(self, country: str) -> tuple[dict[str, str], ...]:
         """The country's own events inside window B (never data breaks)."""

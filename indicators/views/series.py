@@ -140,10 +140,19 @@ def subject(catalogue: Catalogue, view: SeriesView, lang: str | None = None) -> 
     indicator is reported for more than one."""
     lang = _lang(lang or view.lang)
     ind = catalogue.indicator_by_id[view.indicator_id]
-    text = f"{ind.title(lang)}, {catalogue.country_by_iso3[view.country].name(lang)}"
-    if len(ind.reporters) > 1:
-        text += f" ({area_name(catalogue, view.reporter, lang)})"
-    return text
+    return subject_text(
+        ind.title(lang),
+        catalogue.country_by_iso3[view.country].name(lang),
+        area_name(catalogue, view.reporter, lang),
+        several_areas=len(ind.reporters) > 1,
+    )
+
+
+def subject_text(title: str, country: str, area: str, *, several_areas: bool) -> str:
+    """The one rule of what a sentence calls a series, from names already in the
+    language: 'Title, Country', with '(Area)' only for an indicator of several areas.
+    The precomputation, which has no catalogue, names its stored sentences through it."""
+    return f"{title}, {country}" + (f" ({area})" if several_areas else "")
 
 
 def area_name(catalogue: Catalogue, code: str, lang: str) -> str:
