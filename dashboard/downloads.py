@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import restricted_files, services
+from dashboard import progress, restricted_files, services
 from dashboard.i18n import t, tn
 from indicators.analysis.windows import named_or_parsed
 from indicators.catalogue import Indicator
@@ -27,7 +27,7 @@ from indicators.export import render
 from indicators.export.bundle import bundle
 from indicators.export.chart import IMAGE_FORMATS, MEDIA_TYPES, chart_file
 from indicators.export.content import DATA_COLUMNS, ChartContent, ChartRequest, chart_content
-from indicators.export.filenames import chart_stem
+from indicators.export.filenames import chart_stem, safe_name
 from indicators.export.pack import PACK_FORMATS, pack_content, pack_file
 
 DATA_FORMATS = ("csv", "xlsx")
@@ -143,17 +143,22 @@ def pack_buttons(country: str, lang: str, windows: Windows = None, reporter: str
     ids = sorted(visible)
     name = services.catalogue().country_by_iso3[country].name(lang)
     a, b = windows or DEFAULT_WINDOWS
+    round_id = progress.pack_round_choice(country, lang)  # issue 17: a round in the pack
+    round_text = progress.round_text_maker(round_id, lang) if round_id else None
+    stem = safe_name(f"{country}_briefing_{round_id}" if round_id else f"{country}_briefing")
     columns = st.columns(len(PACK_FORMATS) + 1)
     for column, fmt in zip(columns, PACK_FORMATS, strict=False):
 
         def make(fmt: str = fmt) -> bytes:
             pack = pack_content(store, country, lambda ind: ind.id in visible, lang, a, b)
+            if round_text is not None:
+                pack.round_lines = round_text().splitlines()
             return pack_file(pack, fmt)[1]
 
         column.download_button(
             t(f"pack_{fmt}", lang, country=name),
-            restricted_files.guarded(ids, f"pack_{fmt}", make, country=country),
-            file_name=f"{country}_briefing_{lang}.{fmt}",
+            restricted_files.guarded(ids, f"pack_{fmt}", make, country=country, round=round_id),
+            file_name=f"{stem}_{lang}.{fmt}",
             mime=PPTX if fmt == "pptx" else MEDIA_TYPES["pdf"],
             key=f"country_pack_{fmt}",
             on_click="ignore",

@@ -10,6 +10,7 @@ onto the workspace beside the store, under the store's writer lock.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from typing import cast
 
@@ -166,6 +167,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "to_review": {"nl": "Wacht op uw beoordeling", "en": "Awaiting your review"},
     "round_pack": {"nl": "Verslag van de ronde (Markdown)", "en": "Round report (Markdown)"},
+    "pack_round": {"nl": "Beoordelingsronde in de briefing", "en": "Review round in the briefing"},
+    "pack_no_round": {"nl": "Geen", "en": "None"},
+    "pack_round_help": {
+        "nl": "De oordelen en claims van de ronde, naast de cijfers zoals die bekend waren op "
+        "de datum waarop de ronde is voorbereid, en wat er sinds de vorige ronde veranderde.",
+        "en": "The round's judgements and claims, beside the figures as known on the date "
+        "the round was prepared on, and what changed since the previous round.",
+    },
     "country_judgements": {"nl": "Voortgang per doelstelling", "en": "Progress per objective"},
     "open_progress": {"nl": "Naar de voortgangspagina", "en": "Open the Progress page"},
     "conflict": {
@@ -472,17 +481,13 @@ def round_download(round_id: str, country: str, lang: str) -> None:
     if not services.allowed("export"):
         return
     from dashboard import restricted_files
-    from indicators.framework.report import report_markdown, round_report
 
-    visible = services.visible_ids()
-    who, store, path = services.principal(), services.store(), services.store_path()
     linked = {x.indicator_id for o in entries("objective", country) for x in o.record.links}
-    ids = sorted(linked & visible)
+    ids = sorted(linked & services.visible_ids())
+    text = round_text_maker(round_id, lang)
 
     def make() -> bytes:
-        report = round_report(store, Framework(open_workspace(path)), who, round_id,
-                              lang, visible)  # fmt: skip
-        return (report_markdown(report, lang) + "\n").encode("utf-8")
+        return text().encode("utf-8")
 
     st.download_button(
         pt("round_pack", lang),
@@ -492,4 +497,38 @@ def round_download(round_id: str, country: str, lang: str) -> None:
         key=f"progress_round_report_{round_id}",
         on_click="ignore",
         icon=":material/description:",
+    )
+
+
+def round_text_maker(round_id: str, lang: str) -> Callable[[], str]:
+    """Makes the round's report text when called (a download's callable runs on click,
+    outside the page run): this session's person, store and visible indicators."""
+    from indicators.framework.report import round_text
+
+    visible = services.visible_ids()
+    who, store, path = services.principal(), services.store(), services.store_path()
+    return lambda: round_text(store, Framework(open_workspace(path)), who, round_id, lang, visible)
+
+
+# --- the country page's pack with a round --------------------------------------------
+def pack_round_choice(country: str, lang: str) -> str | None:
+    """The review round the country's briefing pack carries, chosen beside its buttons.
+
+    None (no round) by default, and when the country has no round this person may see.
+    """
+    found = rounds(country)
+    if not found:
+        return None
+    names = {
+        e.record.id: f"{cast(ReviewRound, e.record).title or e.record.id} "
+        f"({formatting.date(cast(ReviewRound, e.record).date, lang)})"
+        for e in found
+    }
+    options: list[str | None] = [None, *names]
+    return st.selectbox(
+        pt("pack_round", lang),
+        options,
+        format_func=lambda r: pt("pack_no_round", lang) if r is None else names[r],
+        key="country_pack_round",
+        help=pt("pack_round_help", lang),
     )

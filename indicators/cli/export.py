@@ -176,16 +176,15 @@ def _round_files(store, args) -> dict[str, bytes]:  # noqa: ANN001
     from indicators.access import LOCAL, can_view
     from indicators.export.filenames import round_name
     from indicators.framework import Framework
-    from indicators.framework.report import report_markdown, round_report
+    from indicators.framework.report import round_text
     from indicators.store.workspaces import open_workspace
 
     cat = store.catalogue()
     status = store.demo_status()
     visible = frozenset(i.id for i in cat.indicators if can_view(LOCAL, i, status))
-    fw = Framework(open_workspace(store.path))
-    report = round_report(store, fw, LOCAL, args.round, args.lang, visible)
-    name = round_name(args.round, args.lang)
-    return {name: (report_markdown(report, args.lang) + "\n").encode("utf-8")}
+    text = round_text(store, Framework(open_workspace(store.path)), LOCAL, args.round,
+                      args.lang, visible)  # fmt: skip
+    return {round_name(args.round, args.lang): text.encode("utf-8")}
 
 
 def _target(out: Path, name: str, n_files: int) -> Path:

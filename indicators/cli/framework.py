@@ -19,7 +19,7 @@ from indicators.cli.common import subcommand
 from indicators.errors import InputError, Problem
 from indicators.framework import Framework
 from indicators.framework.records import KINDS
-from indicators.framework.report import report_markdown, round_report
+from indicators.framework.report import round_text
 from indicators.framework.transfer import read_file, to_csv, to_yaml
 from indicators.importers.pipeline import operator_name
 from indicators.store import Store
@@ -96,14 +96,13 @@ def run_report(args: argparse.Namespace) -> int:
     visible = everything if store.demo_status() == "demo" else frozenset(
         i.id for i in store.catalogue().indicators if not i.restricted
     )  # fmt: skip
-    report = round_report(store, _framework(args), LOCAL, args.round, args.lang, visible)
-    text = report_markdown(report, args.lang)
+    text = round_text(store, _framework(args), LOCAL, args.round, args.lang, visible)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+        args.out.write_text(text, encoding="utf-8")
         print(f"Wrote {args.out}")
     else:
-        print(text)
+        print(text, end="")
     return 0
 
 

@@ -203,8 +203,9 @@ def link_figures(
     if obs.empty or ind is None:
         return LinkFigures(status="no_data", **base)
     base["last_period"] = pd.Timestamp(obs["period_start"].max()).date()
+    # The language too: the comparison carries the windows' labels ('jan 2022' / 'Jan 2022').
     key = (store.token, link.indicator_id, rnd.country, link.reporter, rnd.vintage,
-           a.start, a.end, b.start, b.end)  # fmt: skip
+           a.start, a.end, b.start, b.end, lang)  # fmt: skip
     if key not in _PINNED:
         series = obs.set_index(pd.to_datetime(obs["period_start"]))
         try:
@@ -363,6 +364,21 @@ def report_markdown(report: RoundReport, lang: str, escape=lambda s: s) -> str: 
         changed = changed or word("nothing_changed", lang)
         out += [f"- {word('changed_judgement', lang)}: {changed}", ""]
     return "\n".join(out)
+
+
+def round_text(
+    store: Store,
+    framework: Framework,
+    principal: Principal,
+    round_id: str,
+    lang: str,
+    visible: frozenset[str],
+) -> str:
+    """The round's report as the one Markdown text every output carries: the CLI's
+    `framework report` and `export --round`, the Progress page's download and the
+    country page's pack with a round."""
+    report = round_report(store, framework, principal, round_id, lang, visible)
+    return report_markdown(report, lang) + "\n"
 
 
 def _evidence_line(x, lang: str, e) -> str:  # noqa: ANN001

@@ -164,3 +164,11 @@ def test_the_pack_of_a_round_carries_its_judgements_and_what_changed(demo_store_
     slides = Presentation(io.BytesIO(to_pptx(pack, dt.date(2026, 4, 20)))).slides
     text = " ".join(s.text for slide in slides for s in slide.shapes if s.has_text_frame)
     assert "Judgement: off track" in text and "changed judgement" in text
+
+
+def test_a_round_names_its_months_in_the_language_asked_for(demo_store_path):
+    # The fitted comparison is kept per process; it carries its windows' labels.
+    nl = _report(demo_store_path, "TUN-2026-04", "nl")
+    en = _report(demo_store_path, "TUN-2026-04", "en")
+    assert "mrt 2026" in nl
+    assert "Mar 2026" in en and "mrt 2026" not in en
