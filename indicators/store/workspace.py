@@ -24,7 +24,7 @@ import duckdb
 from indicators.errors import StoreError, VersionConflict
 from indicators.framework.repository import StoredVersion
 from indicators.store.reader import file_identity
-from indicators.store.writer import _fsync, writer_lock
+from indicators.store.writer import _fsync, workspace_path, writer_lock
 
 WORKSPACE_SCHEMA_VERSION = 1
 _COLUMNS = (
@@ -42,12 +42,6 @@ _TABLES = (
         saved_at TIMESTAMP NOT NULL, comment VARCHAR NOT NULL, is_demo BOOLEAN NOT NULL,
         PRIMARY KEY (kind, record_id, version))""",
 )
-
-
-def workspace_path(store_path: Path | str) -> Path:
-    """Where the workspace of a store lives: next to it, named after it."""
-    store_path = Path(store_path)
-    return store_path.with_name(store_path.stem + ".workspace.duckdb")
 
 
 class DuckDBWorkspace:

@@ -279,11 +279,19 @@ def writer_lock(path: Path | str) -> Iterator[None]:
 _writer_lock = writer_lock  # the name the workspace module imports
 
 
+def workspace_path(store_path: Path | str) -> Path:
+    """Where the workspace of a store lives: next to it, named after it (its saves
+    take this store's lock, so the lock's holder cleans up their copies too)."""
+    store_path = Path(store_path)
+    return store_path.with_name(store_path.stem + ".workspace.duckdb")
+
+
 def stale_copies(path: Path) -> list[Path]:
-    """Temporary copies of the store at `path` (and their WAL and lock files)."""
+    """Temporary copies of the store at `path` and of its workspace (and their WAL files)."""
     folder = path.parent
     found: list[Path] = []
-    for pattern in (f".{path.name}.tmp-*", f".{path.name}.public-*"):
+    workspace = workspace_path(path).name
+    for pattern in (f".{path.name}.tmp-*", f".{path.name}.public-*", f".{workspace}.tmp-*"):
         found += [p for p in folder.glob(pattern) if p.is_file() and not p.is_symlink()]
     return sorted(found)
 

@@ -12,6 +12,7 @@ import pytest
 
 from indicators.framework import FrameworkRepository, StoredVersion, VersionConflict
 from indicators.store.workspace import DuckDBWorkspace, workspace_path
+from indicators.store.writer import stale_copies
 
 NOW = dt.datetime(2026, 3, 17, 9, 30, tzinfo=dt.UTC)
 
@@ -66,6 +67,20 @@ def test_a_failed_write_leaves_the_file_byte_for_byte(tmp_path):
         ws.append([row("r2"), row("r2")], {("judgement", "r2"): 0})
     assert hashlib.sha256(ws.path.read_bytes()).hexdigest() == digest
     assert [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name] == []
+
+
+def test_the_next_save_removes_the_copy_a_killed_save_left(tmp_path):
+    # A save killed between its copy and the swap leaves `.NAME.tmp-PID` (and its WAL);
+    # the next holder of the store's writer lock removes it, as it does the store's.
+    store = tmp_path / "monitor.duckdb"
+    ws = DuckDBWorkspace.beside(store)
+    left = [tmp_path / f".{ws.path.name}.tmp-999999", tmp_path / f".{ws.path.name}.tmp-999999.wal"]
+    for p in left:
+        p.write_bytes(b"x" * 4096)
+    assert set(left) <= set(stale_copies(store))
+    ws.append([row()], {("judgement", "r1"): 0})
+    assert not any(p.exists() for p in left)
+    assert [v.record_id for v in ws.versions()] == ["r1"]
 
 
 def test_the_workspace_lives_beside_the_store_not_in_it(tmp_path):
