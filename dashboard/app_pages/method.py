@@ -133,18 +133,38 @@ geen maatstaf: methoden die verschillende dingen meten hoeven niet te overlappen
 
 De vergelijking met **vergelijkingslanden** (Algerije, Egypte, Nigeria) meet iets anders, de
 verandering ten opzichte van die landen, en staat erbij als context, zonder stem. Ook die
-methode meet geen effect. Met te weinig waarden voor ten minste 19 placebo's zegt het
-dashboard dat, in plaats van een grove kans te geven. Een synthetische controle met
-placebo's over landen heen vraagt veel meer vergelijkingslanden dan de drie die er zijn.
+methode meet geen effect. Haar interval komt uit placeboperioden (dezelfde vergelijking met
+de reeks verschoven in de tijd); met te weinig waarden voor ten minste 19 placebo's zegt het
+dashboard dat, in plaats van een grove kans te geven. Twee toetsen staan ernaast, elk met het
+aantal placebo's waarop ze rust:
+- **placebolanden**: dezelfde vergelijking met elk vergelijkingsland op de plaats van de reeks
+  (de reeks gaat bij de andere landen). Het dashboard zegt hoeveel van hen een even grote of
+  grotere relatieve verandering tonen. Met drie landen is dat een rangorde onder vier, nooit
+  een kans: een synthetische controle, of een kans uit placebo's over landen heen, vraagt
+  veel meer vergelijkingslanden dan er zijn;
+- **toets vooraf**: dezelfde vergelijking tussen de twee helften van de eerste periode, waar
+  vergelijkingslanden die met de reeks meebewegen niets vinden. Valt de uitkomst buiten de
+  spreiding van de placeboperioden binnen de eerste periode (haar waarden rondgeschoven over
+  haar eigen perioden), dan zegt het dashboard dat de vergelijkingslanden vóór de tweede
+  periode niet met de reeks meebewogen en dat de vergelijking met hen weinig zegt.
 """,
         "many": """
 ### Veel reeksen tegelijk
 Een overzicht toont tientallen reeksen. Bij een gewone 95%-toets krijgt ongeveer één op de
-twintig reeksen zonder verandering toch 'hoger' of 'lager'. De sceptische kans houdt de woorden
-daarvoor in toom: de verwachte fractie onterechte 'zeer waarschijnlijk'-uitspraken is het
-gemiddelde van de kansen op het tegendeel, en de studie hieronder telt hoe vaak 'zeer
-waarschijnlijk' of sterker valt op reeksen zonder verandering. Een richting op een pagina vol
-reeksen is dus geen bewijs op zichzelf: lees haar samen met de kans en de kwaliteit.
+twintig reeksen zonder verandering toch 'hoger' of 'lager'. Het dashboard past de uitkomsten
+**niet** aan voor het aantal reeksen op een pagina (geen Benjamini–Hochberg-correctie): zo'n
+correctie maakt de uitkomst van een reeks afhankelijk van de andere reeksen op dezelfde
+pagina, zodat dezelfde reeks op haar landenpagina 'hoger' en in het overzicht 'geen
+aantoonbare verandering' zou krijgen, en een export iets anders zou zeggen dan het scherm.
+Eén reeks krijgt één verhaal, waar ze ook staat. Het vele-reeksenprobleem zit in plaats
+daarvan in de kans: de sceptische aanname begint elke reeks met gelijke kansen op helemaal
+geen verandering, wat een hiërarchisch model dat naar 'geen verandering' krimpt doet voor een
+pagina waarop veel reeksen niet veranderden. Van de 'zeer waarschijnlijke' (90–99%)
+stijgingen op een pagina is daarom gemiddeld hooguit één op de tien geen stijging van meer
+dan de marge, en de studie hieronder toetst op gesimuleerde reeksen dat 'zeer waarschijnlijk'
+of sterker bijna nooit (hooguit 5%) valt op een reeks zonder verandering. Op een pagina met
+40 reeksen zonder enige verandering tonen er toch ongeveer twee 'hoger' of 'lager' bij
+toeval: lees een richting samen met de kans en de kwaliteit.
 """,
         "study": """
 ### De kalibratiestudie
@@ -288,18 +308,37 @@ need not overlap.
 
 The comparison with **comparison countries** (Algeria, Egypt, Nigeria) measures something
 else, the change relative to those countries, and is shown as context without a vote. It
-does not measure an effect either. With too few values for at least 19 placebos the
-dashboard says so instead of giving a coarse probability. A synthetic control with placebos
-across countries needs far more comparison countries than the three there are.
+does not measure an effect either. Its interval comes from placebo periods (the same
+comparison with the series shifted in time); with too few values for at least 19 placebos
+the dashboard says so instead of giving a coarse probability. Two checks stand beside it,
+each with the number of placebos it rests on:
+- **placebo countries**: the same comparison with each comparison country in the series'
+  place (the series joins the others). The dashboard says how many of them show a relative
+  change at least as large. With three countries that is a rank among four, never a
+  probability: a synthetic control, or a probability from placebos across countries, needs
+  far more comparison countries than there are;
+- **pre-period check**: the same comparison between the two halves of the first period,
+  where comparison countries that move with the series find nothing. When it falls outside
+  the range of the placebo periods inside the first period (its values rotated among its own
+  periods), the dashboard says that the comparison countries did not move with the series
+  before the second period, and that the comparison with them says little.
 """,
         "many": """
 ### Many series at once
 An overview shows dozens of series. With a plain 95% test about one in twenty series without
-a change still gets 'higher' or 'lower'. The sceptical probability keeps the words for that
-in check: the expected share of wrong 'very likely' statements is the mean of the
-probabilities of the opposite, and the study below counts how often 'very likely' or
-stronger falls on series without a change. A direction on a page full of series is
-therefore no proof on its own: read it with its probability and its evidence quality.
+a change still gets 'higher' or 'lower'. The dashboard does **not** adjust verdicts for the
+number of series on a page (no Benjamini–Hochberg correction): such a correction makes a
+series' verdict depend on the other series that share its page, so the same series would
+read 'higher' on its country page and 'no detectable change' on the overview, and an export
+would say something else than the screen. One series gets one account, wherever it is shown.
+The many series are allowed for in the probability instead: the sceptical prior starts every
+series at even odds of no change at all, which is what a hierarchical model shrinking
+towards no change does for a page on which many series did not change. Of the 'very likely'
+(90–99%) rises on a page, on average at most one in ten is therefore not a rise of more than
+the margin, and the study below checks on simulated series that 'very likely' or stronger
+almost never (at most 5%) falls on a series without a change. On a page of 40 series without
+any change about two still show 'higher' or 'lower' by chance: read a direction with its
+probability and its evidence quality.
 """,
         "study": """
 ### The calibration study

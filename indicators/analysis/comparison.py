@@ -39,7 +39,11 @@ from indicators.analysis.direction import DEFAULT_MARGIN_PCT, Z975, worded_chang
 from indicators.analysis.means import WindowMeans, window_means
 from indicators.analysis.quality import assess_quality
 from indicators.analysis.results import CHANGE_FIELDS, Change, Comparison, MethodResult
-from indicators.analysis.sceptical import ChangeProbabilities, sceptical_probabilities
+from indicators.analysis.sceptical import (
+    ChangeProbabilities,
+    sceptical_mixture,
+    sceptical_probabilities,
+)
 from indicators.analysis.series import PERIOD_FREQ, SeriesData, as_series_data, to_model_scale
 from indicators.analysis.statements import describe, verdict
 from indicators.analysis.student import t_ppf
@@ -192,14 +196,30 @@ def headline_change(
     units = Units(scale, means.mean_a)
     sd = (spread.high95 - spread.low95) / (2 * t_ppf(0.975, means.df))
     margin = abs(units.reference_level) * margin_pct / 100
-    # The sceptical probabilities in the series' units, from the reported interval:
-    # the same numbers worded_change recomputes from a stored row.
-    low, high = units.absolute(spread.low95), units.absolute(spread.high95)
-    probs = sceptical_probabilities(
-        units.absolute(spread.estimate), (high - low) / (2 * Z975), margin
-    )
+    probs = _sceptical(means, spread, units, margin)
     detectable = smallest_detectable_change(sd, means.df)
     return HeadlineChange(means, spread, units, scale, probs, detectable, margin, in_a, in_b)
+
+
+def _sceptical(
+    means: WindowMeans, spread: Spread, units: Units, margin: float
+) -> ChangeProbabilities:
+    """The sceptical probabilities in the series' units.
+
+    On the linear scale from the headline's own sampling distribution (the mixture over
+    φ, Student t for the estimated variance); on the log scale, where a margin is not
+    symmetric, from the reported interval read as normal (what `worded_change`
+    recomputes for a stored row without its probabilities).
+    """
+    if units.scale == "linear":
+        parts = means.mixture or ((1.0, means.sd**2),)
+        return sceptical_mixture(
+            spread.estimate, [(w, float(np.sqrt(max(v, 0.0)))) for w, v in parts], margin, means.df
+        )
+    low, high = units.absolute(spread.low95), units.absolute(spread.high95)
+    return sceptical_probabilities(
+        units.absolute(spread.estimate), (high - low) / (2 * Z975), margin
+    )
 
 
 @dataclass(frozen=True)
@@ -317,11 +337,26 @@ def _panel(
         if did is None:
             note = "too_few_placebos"
         else:
-            out.append(
-                MethodResult.from_spread(
-                    "relative_to_comparison", did[0], Units(trend.scale, did[1])
-                )
+            did_units = Units(trend.scale, did[1])
+            method = MethodResult.from_spread("relative_to_comparison", did[0], did_units)
+            checks = panel.comparison_checks(
+                to_model_scale(trend.data.value, trend.scale),
+                others,
+                window_a,
+                window_b,
+                trend.scale,
             )
+            if checks is not None:
+                method = dataclasses.replace(
+                    method,
+                    placebo_units=checks.placebo_units,
+                    placebo_as_large=checks.placebo_as_large,
+                    pre_gap=did_units.absolute(checks.pre_gap),
+                    pre_gap_pct=did_units.percent(checks.pre_gap),
+                    pre_fit=checks.pre_fit,
+                    pre_placebos=checks.pre_placebos,
+                )
+            out.append(method)
     return out, note
 
 

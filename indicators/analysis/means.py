@@ -46,9 +46,12 @@ WITHIN_POINTS = (16, 36)
 PROVISIONAL_BIAS_SD = 0.05
 _NORMAL = NormalDist()
 # The φ grid of the REML posterior: dense where the width changes fastest (near 1).
-# Negative persistence is not allowed for: it would narrow intervals on noise that
-# merely looks anti-persistent by chance.
-PHI_GRID = np.concatenate([np.linspace(0.0, 0.5, 6), np.linspace(0.55, 0.96, 12)])
+# It reaches below 0 so that independent noise (φ = 0) is inside the grid rather than
+# on its edge: a posterior cut at 0 always leans positive and widened the intervals of
+# independent counts to 97.6% coverage in the calibration study. Only down to −0.3,
+# so noise that merely looks anti-persistent by chance narrows an interval by a
+# quarter at most.
+PHI_GRID = np.concatenate([np.linspace(-0.3, 0.5, 9), np.linspace(0.55, 0.96, 12)])
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ too little for that method.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -126,6 +127,91 @@ def relative_to_comparison(
     if len(placebos) < MIN_PLACEBOS:
         return None
     return placebo_spread(estimate, placebos), float(np.nanmean(target[in_a]))
+
+
+@dataclass(frozen=True)
+class ComparisonChecks:
+    """How far the change relative to comparison countries can be read (model scale).
+
+    - Cross-country placebos: the same statistic with each comparison country in the
+      target's place (the target joins the others). `placebo_units` were run;
+      `placebo_as_large` of them show a change at least as large, relative to their
+      own window-A level. With a handful of countries this is a rank among a few,
+      never a probability finer than 1 in `placebo_units` + 1.
+    - Pre-period fit: the same statistic between the two halves of window A, where a
+      comparison that tracks the target finds nothing. `pre_fit` is True when it lies
+      within the 95% range of its `pre_placebos` placebo periods (window A's values
+      rotated among window A's periods).
+    """
+
+    placebo_units: int
+    placebo_as_large: int
+    pre_gap: float
+    pre_fit: bool
+    pre_placebos: int
+
+
+def comparison_checks(
+    target: np.ndarray,
+    others: np.ndarray,
+    window_a: np.ndarray,
+    window_b: np.ndarray,
+    scale: str,
+) -> ComparisonChecks | None:
+    """Cross-country placebos and the pre-period fit of `relative_to_comparison`.
+
+    Arrays as there (target's grid and model scale, NaN where missing); `window_a`,
+    `window_b` are the windows' periods (gaps are skipped inside). None when window A
+    is too short to halve or no statistic can be computed.
+    """
+    estimate = float(_did(target, others, window_a, window_b, scale))
+    if not np.isfinite(estimate):
+        return None
+    sizes = []
+    for j in range(len(others)):
+        pool = np.vstack([np.delete(others, j, axis=0), target[None, :]])
+        placebo = float(_did(others[j], pool, window_a, window_b, scale))
+        if np.isfinite(placebo):
+            sizes.append(_relative_size(placebo, others[j], window_a, scale))
+    mine = _relative_size(estimate, target, window_a, scale)
+    # Rounded before comparing: a last-digit difference between BLAS kernels must not
+    # move a placebo from one side of the target's size to the other.
+    as_large = sum(round(s, 9) >= round(mine, 9) for s in sizes)
+    positions = np.flatnonzero(window_a)
+    if len(positions) < 4:
+        return None
+    first = window_a.copy()
+    first[positions[len(positions) // 2] :] = False
+    second = window_a & ~first
+    pre = _did(target, others, first, second, scale)
+    if not np.isfinite(pre):
+        return None
+    # Placebo periods inside window A only (window A's values rotated among its own
+    # periods): a drift between the target and the comparison within A then stands
+    # out, where rotations over the whole series would wrap B's level into A.
+    k = len(positions)
+    rotation = np.tile(np.arange(len(target)), (k - 1, 1))
+    rotation[:, positions] = positions[(np.arange(k)[None, :] - np.arange(1, k)[:, None]) % k]
+    placebos = _did(target[rotation], np.swapaxes(others[:, rotation], 0, 1), first, second, scale)
+    placebos = placebos[np.isfinite(placebos)]
+    if len(placebos) < MIN_PLACEBOS:
+        return None
+    limit = float(np.quantile(np.abs(placebos), 0.95))
+    return ComparisonChecks(
+        placebo_units=len(sizes),
+        placebo_as_large=int(as_large),
+        pre_gap=float(pre),
+        pre_fit=bool(round(abs(float(pre)), 9) <= round(limit, 9)),
+        pre_placebos=len(placebos),
+    )
+
+
+def _relative_size(statistic: float, series: np.ndarray, window_a: np.ndarray, scale: str) -> float:
+    """|statistic| on a scale shared by countries of any size: relative to window A's level."""
+    if scale == "log":
+        return abs(statistic)
+    level = abs(float(_window_mean(series, window_a)))
+    return abs(statistic) / level if level > 0 else math.inf
 
 
 def _did(

@@ -53,6 +53,14 @@ class MethodResult(Change):
     name: str
     label_en: str
     label_nl: str
+    # Only for `relative_to_comparison` (see `methods.ComparisonChecks`): the
+    # cross-country placebos and the pre-period fit check, the gap in the series' units.
+    placebo_units: int | None = None
+    placebo_as_large: int | None = None
+    pre_gap: float | None = None
+    pre_gap_pct: float | None = None
+    pre_fit: bool | None = None
+    pre_placebos: int | None = None
 
     @classmethod
     def from_spread(cls, name: str, spread: Spread, units: Units) -> MethodResult:

@@ -117,6 +117,30 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nl": "Te weinig waarden voor een gekalibreerde vergelijking met de "
         "vergelijkingslanden: niet getoond.",
     },
+    "placebos": {
+        "en": "Placebo check: with each of the {k} comparison countries in this series' place, "
+        "{x} of {k} show a relative change at least as large; {k} placebos give a rank, "
+        "not a probability.",
+        "nl": "Placebotoets: met elk van de {k} vergelijkingslanden op de plaats van deze reeks "
+        "tonen {x} van de {k} een even grote of grotere relatieve verandering; {k} placebo's "
+        "geven een rangorde, geen kans.",
+    },
+    "pre_fit": {
+        "en": "Pre-period check: between the two halves of {a} the same comparison gives {gap}, "
+        "within the range of {n} placebo periods: the comparison countries moved with this "
+        "series before {b}.",
+        "nl": "Toets vooraf: tussen de twee helften van {a} geeft dezelfde vergelijking {gap}, "
+        "binnen de spreiding van {n} placeboperioden: de vergelijkingslanden bewogen vóór {b} "
+        "mee met deze reeks.",
+    },
+    "pre_misfit": {
+        "en": "Pre-period check: between the two halves of {a} the same comparison already "
+        "gives {gap}, outside the range of {n} placebo periods: the comparison countries did "
+        "not move with this series before {b}, so the comparison with them says little.",
+        "nl": "Toets vooraf: tussen de twee helften van {a} geeft dezelfde vergelijking al "
+        "{gap}, buiten de spreiding van {n} placeboperioden: de vergelijkingslanden bewogen "
+        "vóór {b} niet mee met deze reeks, dus zegt de vergelijking met hen weinig.",
+    },
     "quality": {
         "en": "Evidence quality: {level} ({coverage}% of periods have a value, "
         "{provisional}% of them provisional{flags}).",
@@ -235,7 +259,32 @@ def _methods(c: Comparison, lang: str) -> str:
     note = getattr(c, "comparison_note", None)
     if note in TEMPLATES:
         text += " " + TEMPLATES[note][lang]
-    return text
+    checks = comparison_checks_text(c, lang)
+    return f"{text} {checks}" if checks else text
+
+
+def comparison_checks_text(c: Comparison, lang: str) -> str | None:
+    """The cross-country placebos and the pre-period fit of the comparison with other
+    countries, with how many placebos there were; None without that comparison."""
+    did = next((m for m in c.methods if m.name == "relative_to_comparison"), None)
+    if did is None or did.placebo_units is None or did.pre_fit is None:
+        return None
+    parts = []
+    if did.placebo_units:
+        parts.append(
+            TEMPLATES["placebos"][lang].format(
+                k=_number(did.placebo_units, lang, 0), x=_number(did.placebo_as_large or 0, lang, 0)
+            )
+        )
+    gap = _change(
+        c, did.pre_gap if did.pre_gap is not None else float("nan"), did.pre_gap_pct, lang
+    )
+    parts.append(
+        TEMPLATES["pre_fit" if did.pre_fit else "pre_misfit"][lang].format(
+            a=c.a.label, b=c.b.label, gap=gap, n=_number(did.pre_placebos or 0, lang, 0)
+        )
+    )
+    return " ".join(parts)
 
 
 def quality_text(c: Comparison, lang: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from indicators.analysis.results import Comparison, MethodResult
 from indicators.analysis.statements import (
     LITTLE_CHANGE_PCT,
     change_text,
+    comparison_checks_text,
     quality_text,
     verdict,
 )
@@ -288,6 +290,13 @@ def comparison_from_summary(
             "smallest_detectable_change_pct",
         )
     }
+    # The stored sceptical probabilities, so the words are those computed from the
+    # headline's own distribution, not re-approximated from its interval (None: an
+    # older store without them, then worded_change recomputes).
+    probabilities = {
+        k: math.nan if (v := _number(summary.get(k))) is None else v
+        for k in ("margin", "probability_above_margin", "probability_below_margin")
+    }
     return Comparison(
         a=view.a,
         b=view.b,
@@ -302,6 +311,8 @@ def comparison_from_summary(
         methods_agree=bool(summary["methods_agree"]),
         quality=EvidenceQuality(**_json(summary["quality"])),
         verdict=str(summary["verdict"]),
+        margin_pct=_number(summary.get("margin_pct")),
+        **probabilities,
         **fields,
     )
 
@@ -383,6 +394,9 @@ def _described(
     if used:
         names = ", ".join(used.values())
         details.append(W.word(W.DETAILS, "comparison", lang).format(countries=names))
+        checks = comparison_checks_text(c, lang)
+        if checks:
+            details.append(checks)
     details.append(quality_text(c, lang))
     if events:
         details.append(

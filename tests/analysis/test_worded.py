@@ -91,3 +91,38 @@ def test_explicit_margin_overrides_the_default():
 def test_unknown_verdict_is_an_error():
     with pytest.raises(ValueError, match="unknown verdict"):
         worded_change(_result("better", 1, 1))
+
+
+def test_the_mixture_likelihood_reduces_to_the_closed_form_for_one_normal():
+    from indicators.analysis.sceptical import sceptical_mixture
+
+    for estimate, sd in ((5.0, 6.45), (20.0, 6.45), (-15.0, 8.0), (0.0, 3.0)):
+        exact = sceptical_probabilities(estimate, sd, 10.0)
+        grid = sceptical_mixture(estimate, [(1.0, sd)], 10.0)
+        assert grid.above == pytest.approx(exact.above, abs=1e-4)
+        assert grid.below == pytest.approx(exact.below, abs=1e-4)
+        assert grid.no_change == pytest.approx(exact.no_change, abs=1e-6)
+
+
+def test_a_mixture_over_persistence_is_not_the_normal_of_its_95_percent_interval():
+    from indicators.analysis.sceptical import sceptical_mixture
+
+    # Half the posterior weight on a narrow width, half on a wide one (φ near 0 and
+    # near 0.9): an estimate of two margins is more surely beyond one margin than the
+    # single normal with the mixture's 95% half-width says, and the no-change weight
+    # reads the density at zero of both widths.
+    parts = [(0.5, 4.0), (0.5, 16.0)]
+    mixture = sceptical_mixture(20.0, parts, 10.0)
+    # The 95% half-width of this mixture is 26.3: a normal of sd 26.3 / 1.96.
+    normal = sceptical_probabilities(20.0, 26.3 / 1.96, 10.0)
+    assert mixture.above > normal.above + 0.1
+    assert mixture.no_change < normal.no_change - 0.1 and mixture.below < 0.02
+
+
+def test_few_degrees_of_freedom_give_heavier_tails_than_the_normal():
+    from indicators.analysis.sceptical import sceptical_mixture
+
+    normal = sceptical_mixture(40.0, [(1.0, 8.0)], 10.0)
+    student = sceptical_mixture(40.0, [(1.0, 8.0)], 10.0, df=4)
+    # Five standard errors out: the t's tails leave more room for no change at all.
+    assert student.no_change > 10 * normal.no_change
