@@ -11,10 +11,15 @@ between the window means:
   are plausible, very large ones rare but not excluded.
 
 m is the indicator's relevant margin (catalogue field `margin_pct`, default 10% of
-window A's level). The estimate's likelihood is normal with the comparison's
-standard error, widened by the ratio of the t to the normal 97.5% quantile when the
-comparison has few degrees of freedom. Everything is closed form: posterior weight
-of "no change", and P(δ > +m), P(δ < −m) from the posterior normal of the slab.
+window A's level). Two forms of the estimate's likelihood:
+
+- `sceptical_mixture` (what a comparison states): the headline's own sampling
+  distribution, a mixture over the noise persistence φ of Student t's, integrated
+  on a grid;
+- `sceptical_probabilities` (closed form): a normal with the comparison's standard
+  error, widened by the ratio of the t to the normal 97.5% quantile when the
+  comparison has few degrees of freedom — for a stored row without its probabilities
+  or with another margin, where only the 95% interval is known.
 """
 
 from __future__ import annotations
@@ -135,8 +140,9 @@ def sceptical_mixture(
     total = spike_mass + prior_odds * slab_mass
     if not total > 0:  # far in every tail: the data decide alone, as an exact estimate
         return sceptical_probabilities(estimate, 0.0, margin)
-    above = prior_odds * float(pieces[grid[:-1] >= margin].sum()) / total
-    below = prior_odds * float(pieces[grid[1:] <= -margin].sum()) / total
+    above = min(1.0, prior_odds * float(pieces[grid[:-1] >= margin].sum()) / total)
+    # Parts of one sum: together never above 1, not even by a rounding error.
+    below = min(1.0 - above, prior_odds * float(pieces[grid[1:] <= -margin].sum()) / total)
     return ChangeProbabilities(above, below, spike_mass / total)
 
 
