@@ -290,13 +290,14 @@ def comparison_from_summary(
             "smallest_detectable_change_pct",
         )
     }
+
     # The stored sceptical probabilities, so the words are those computed from the
     # headline's own distribution, not re-approximated from its interval (None: an
     # older store without them, then worded_change recomputes).
-    probabilities = {
-        k: math.nan if (v := _number(summary.get(k))) is None else v
-        for k in ("margin", "probability_above_margin", "probability_below_margin")
-    }
+    def stored(name: str) -> float:
+        value = _number(summary.get(name))
+        return math.nan if value is None else value
+
     return Comparison(
         a=view.a,
         b=view.b,
@@ -312,7 +313,9 @@ def comparison_from_summary(
         quality=EvidenceQuality(**_json(summary["quality"])),
         verdict=str(summary["verdict"]),
         margin_pct=_number(summary.get("margin_pct")),
-        **probabilities,
+        margin=stored("margin"),
+        probability_above_margin=stored("probability_above_margin"),
+        probability_below_margin=stored("probability_below_margin"),
         **fields,
     )
 
