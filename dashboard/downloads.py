@@ -165,11 +165,16 @@ def pack_buttons(country: str, lang: str, windows: Windows = None, reporter: str
             icon=":material/description:",
         )
     with columns[-1]:
-        _bundle_popover(country, lang, (a, b), reporter, visible)
+        _bundle_popover(country, lang, (a, b), reporter, visible, round_id)
 
 
 def _bundle_popover(
-    country: str, lang: str, windows: tuple[str, str], reporter: str, visible: frozenset[str]
+    country: str,
+    lang: str,
+    windows: tuple[str, str],
+    reporter: str,
+    visible: frozenset[str],
+    round_id: str | None = None,
 ) -> None:
     """A zip of the chosen charts (PNG, SVG, CSV) with a README in both languages."""
     store, cat = services.store(), services.catalogue()
@@ -187,6 +192,7 @@ def _bundle_popover(
             placeholder=t("choose_options", lang),
             select_all=False,  # Streamlit's 'Select all' is English only
         )
+        round_file = progress.round_file_maker(round_id, lang) if round_id else None
         requests = [
             ChartRequest(
                 i,
@@ -201,8 +207,15 @@ def _bundle_popover(
             restricted_files.guarded(
                 list(chosen),
                 "bundle",
-                lambda: bundle(store, requests, lambda ind: ind.id in visible, lang),
+                lambda: bundle(
+                    store,
+                    requests,
+                    lambda ind: ind.id in visible,
+                    lang,
+                    extra=round_file() if round_file else None,
+                ),  # fmt: skip
                 country=country,
+                round=round_id,
             ),
             file_name=f"{country}_briefing_bundle_{windows[0]}_{windows[1]}_{lang}.zip",
             mime="application/zip",

@@ -510,6 +510,14 @@ def round_text_maker(round_id: str, lang: str) -> Callable[[], str]:
     return lambda: round_text(store, Framework(open_workspace(path)), who, round_id, lang, visible)
 
 
+def round_file_maker(round_id: str, lang: str) -> Callable[[], dict[str, bytes]]:
+    """The round's report as a bundle's file (`round_<id>_<lang>.md`), made when called."""
+    from indicators.export.filenames import round_name
+
+    text = round_text_maker(round_id, lang)
+    return lambda: {round_name(round_id, lang): text().encode("utf-8")}
+
+
 # --- the country page's pack with a round --------------------------------------------
 def pack_round_choice(country: str, lang: str) -> str | None:
     """The review round the country's briefing pack carries, chosen beside its buttons.

@@ -1,4 +1,4 @@
-"""The country page's briefing pack takes a review round (issue 17).
+"""The country page's briefing pack and bundle take a review round (issue 17).
 
 The round's section is the one text the CLI's `framework report` prints (one account),
 and a later import leaves it as it was: its figures are those of the round's vintage.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+import zipfile
 from pathlib import Path
 
 from pptx import Presentation
@@ -61,6 +62,12 @@ def test_the_country_pack_carries_a_round_as_of_its_vintage(
     expected = "\n".join(_cli_report(path, capsys))
     assert "Judgement: on track" in expected and "What changed since the last round" in expected
     assert expected in _pack_notes(at, clicks)
+    at.multiselect(key="country_bundle_charts").set_value(["return_returned"]).run()
+    with zipfile.ZipFile(io.BytesIO(_click(at, clicks, "country_bundle"))) as z:
+        report = z.read(f"round_{ROUND}_en.md").decode("utf-8")
+    assert [x.replace("**", "").lstrip("#> ") for x in report.splitlines() if x.strip()] == (
+        expected.splitlines()
+    )
 
     # Months later, after an import that revises the round's figures, the round's
     # section still says what the data said at its vintage.
