@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -10,10 +11,13 @@ import streamlit as st
 
 from dashboard import downloads, services
 from dashboard.i18n import DEFAULT_LANG, LANG_NAMES, t, tn
+from dashboard.services.charts import events_in_view, provisional_runs
 from indicators import formatting
-from indicators.catalogue import Indicator
-from indicators.charts import events_in_view, provisional_runs
 from indicators.markup import markdown
+
+if TYPE_CHECKING:
+    from indicators.catalogue import Indicator
+    from indicators.views import Account
 
 LANG_KEY = "app_lang"
 
@@ -320,26 +324,40 @@ def chart_card(
     key: str,
     filename: str,
     *,
-    sentence: str | None = None,
+    account: Account | None = None,
     summary: str | None = None,
-    windows: tuple[str, str] | None = None,
 ) -> None:
-    """A chart with what must travel with it: sentence, summary, source line, caveat, sphere."""
+    """A chart with what must travel with it: the series' account (verdict, aim,
+    headline, details), a summary, source line, caveat and sphere."""
+    view = account.view if account is not None else None
     with st.container(border=True):
         summary = summary or chart_summary(obs, indicator, lang)
-        name = f"{downloads.file_stem(indicator, obs, windows)}_{lang}" if len(obs) else filename
+        name = f"{downloads.file_stem(indicator, obs, view)}_{lang}" if len(obs) else filename
         config = plotly_config(name, downloads.browser_format(key))
         if indicator.restricted and services.principal().signed_in:
             # A restricted chart leaves only through the download menu, which is audited.
             config["modeBarButtonsToRemove"] = ["toImage"]
         st.plotly_chart(fig, width="stretch", key=key, config=config, alt=summary)
-        if sentence:
-            st.markdown(sentence)
+        if account is not None:
+            account_text(account, lang)
         st.caption(summary)
-        st.caption(services.citation(indicator, obs, lang))
+        st.caption(
+            account.source if account is not None else services.citation(indicator, obs, lang)
+        )
         caveat = indicator.caveats[0](lang) if indicator.caveats else ""
         st.caption(f"{sphere_tag(indicator, lang)} · {t('caveat', lang)}: {caveat}")
-        downloads.chart_downloads(indicator, fig, obs, lang, key, windows)
+        downloads.chart_downloads(indicator, fig, obs, lang, key, view)
+
+
+def account_text(account: Account, lang: str) -> None:
+    """The account as a reader meets it: verdict and aim, the headline, then the details
+    for those who open them."""
+    if account.verdict_words:
+        st.markdown(f"**{account.verdict_words}** · {account.aim}")
+    st.markdown(account.headline)
+    if account.details:
+        with st.expander(t("details", lang)):
+            st.markdown("\n".join(f"- {d}" for d in account.details))
 
 
 def _signed_pct(x: float | None, lang: str) -> str:
@@ -354,7 +372,7 @@ def forest_summary(rows: pd.DataFrame, lang: str) -> str:
     """The forest plot in one sentence: how many changes of each kind, where methods differ."""
     counts = rows["verdict"].value_counts()
     kinds = ", ".join(
-        f"{counts[v]} {t('verdict_' + v, lang)}"
+        f"{counts[v]} {services.verdict_words(v, lang)}"
         for v in ("increase", "decrease", "little_change", "no_detectable_change")
         if v in counts
     )
@@ -365,8 +383,9 @@ def forest_summary(rows: pd.DataFrame, lang: str) -> str:
     return text
 
 
-def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
-    """The robustness panel of one comparison: methods side by side, agree or not, SDC."""
+def methods_panel(panel: pd.DataFrame, row, account: Account, lang: str) -> None:
+    """The robustness panel of one comparison: its methods side by side, whether their
+    verdicts agree (the account's words), and the smallest detectable change."""
     shown = pd.DataFrame(
         {
             t("method", lang): panel["label"],
@@ -383,7 +402,7 @@ def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
                 lambda p: formatting.percent(p, lang, 0, ratio=True)
             ),
             t("likelihood_term", lang): panel["likelihood"],
-            t("verdict", lang): panel["verdict"].map(lambda v: t("verdict_" + v, lang)),
+            t("verdict", lang): panel["verdict"].map(lambda v: services.verdict_words(v, lang)),
             t("overlaps_all", lang): panel["within_all"].map(
                 lambda ok: "✔ " + t("yes", lang) if ok else "✖ " + t("no", lang)
             ),
@@ -403,7 +422,7 @@ def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
     fig = services.forest_chart(
         rows[["label", "estimate", "low80", "high80", "low95", "high95", "verdict"]],
         lang,
-        title=t("methods_chart_title", lang),
+        title=t("methods_chart_title", lang, n=len(panel)),
         x_title=t("forest_axis", lang),
         band=band,
         band_label=t("sdc_band", lang),
@@ -422,11 +441,17 @@ def methods_panel(panel: pd.DataFrame, row, lang: str) -> None:
         alt=summary,
     )
     st.caption(summary)
-    if row.methods_agree:
-        st.success(t("methods_agree_long", lang, n=len(panel)), icon=":material/check_circle:")
-    else:
-        st.warning(t("methods_disagree_long", lang), icon=":material/warning:")
-    if sdc is not None and pd.notna(sdc):
+    # The words count the methods' verdicts (the account's); the icon says whether any
+    # two of them point opposite ways, the comparison's own rule (Method page).
+    robustness = account.robustness
+    if robustness is not None and robustness.agree:
+        st.success(robustness.summary, icon=":material/check_circle:")
+    elif robustness is not None and row.methods_agree:
+        st.info(robustness.summary, icon=":material/info:")
+    elif robustness is not None:
+        st.warning(robustness.summary, icon=":material/warning:")
+    if sdc is not None and pd.notna(sdc) and account.verdict == "no_detectable_change":
+        # Beside a detected change the smallest detectable one would read as a contradiction.
         st.markdown(
             t(
                 "sdc_line",

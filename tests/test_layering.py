@@ -69,6 +69,52 @@ def test_pages_only_talk_to_services():
         assert not {"duckdb", "statsmodels"} & {m.split(".")[0] for m in imported}, path
 
 
+def _runtime_imports(path: Path) -> set[str]:
+    """Modules imported when the file runs (imports under `if TYPE_CHECKING:` are types)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(n)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for n in ast.walk(block)
+    }
+    names = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module == "indicators":
+            names |= {f"indicators.{a.name}" for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+# The dashboard's bridges to the library: services (caching, access), sign-in, the
+# results framework's bridge (issue 17) and the guarded downloads' check and audit
+# (issue 15), which must run inside the download's own request.
+BRIDGES = ("services", "auth.py", "progress.py", "restricted_files.py")
+# Everything else catches the project's errors, writes numbers and dates in the reader's
+# language and escapes values before they reach Markdown; the rest comes through services.
+PRESENTATION = {"indicators.errors", "indicators.formatting", "indicators.markup"}
+
+
+def test_the_whole_dashboard_reaches_the_library_through_services():
+    for path in _py("dashboard"):
+        if any(part in BRIDGES for part in path.relative_to(ROOT / "dashboard").parts):
+            continue
+        library = {m for m in _runtime_imports(path) if m.split(".")[0] == "indicators"}
+        assert library <= PRESENTATION, f"{path.relative_to(ROOT)} imports {library - PRESENTATION}"
+
+
+def test_downloads_take_no_store_handle_and_grant_no_blanket_access():
+    source = (ROOT / "dashboard" / "downloads.py").read_text(encoding="utf-8")
+    used = _names(ROOT / "dashboard" / "downloads.py")
+    assert not {"store", "Store", "_period_label", "chart_content", "pack_content"} & used
+    assert "lambda ind: True" not in source
+
+
 def test_sql_lives_only_in_the_store():
     for path in _py("indicators") + _py("dashboard"):
         if "store" in path.relative_to(ROOT).parts:
@@ -126,4 +172,8 @@ def test_the_layering_test_sees_a_violation(tmp_path):
         encoding="utf-8",
     )
     assert "estimate_trend" in _names(page) and "execute" in _names(page)
+    assert "indicators.analysis" in _runtime_imports(page)
+    typed = tmp_path / "typed.py"
+    typed.write_text("if TYPE_CHECKING:\n    from indicators.views import Account\n")
+    assert not _runtime_imports(typed)
     assert SQL.search("SELECT 1 ")

@@ -8,10 +8,9 @@ import pandas as pd
 
 from dashboard.i18n import t
 from indicators import formatting
-from indicators.analysis import compare_from_store
-from indicators.analysis.direction import worded_change
 from indicators.analysis.quality import WORDS as QUALITY
 from indicators.store import write_store
+from indicators.views import account, series_view
 from tests.apptest import notices, open_page
 
 
@@ -58,10 +57,10 @@ def test_each_cell_gives_direction_likelihood_and_evidence_in_words(
     ind = catalogue.indicator("irregular_detections")
     for n, iso3 in enumerate(countries):
         row = store.series_summary(ind.id, iso3, "EU_EXT")
-        expected = worded_change(dict(row) | {"value_kind": ind.value_kind})
+        told = account(store, series_view(catalogue, ind.id, iso3), catalogue)
         line = line_for(at, ind.title("nl"), n)
-        assert expected.words("nl") in line
-        assert expected.term.words("nl") in line and expected.symbol in line
+        assert told.verdict_words in line and told.aim in line
+        assert told.wording.term.words("nl") in line and told.wording.symbol in line
         assert line.endswith(f"bewijs: {QUALITY[row['evidence_quality']]['nl']}")
     # No traffic lights: nothing coloured but the demonstration banner.
     assert not at.success and not at.error
@@ -133,8 +132,8 @@ def test_changing_the_windows_recomputes_cells_and_links(
     assert at.query_params["b"] in (["taskforce"], "taskforce")
     assert {f["b"] for f in links(at)} == {"taskforce"}
     ind = catalogue.indicator("return_returned")
-    c = compare_from_store(store, ind.id, "IRQ", "EU27", "2016-2021", "2025-", None)
-    expected = worded_change(c).words("nl")
+    view = series_view(catalogue, ind.id, "IRQ", reporter="EU27", b="taskforce")
+    expected = account(store, view, catalogue).verdict_words
     iraq = priority(catalogue).index("IRQ")
     assert expected in line_for(at, ind.title("nl"), iraq)
 

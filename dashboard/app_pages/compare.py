@@ -35,8 +35,8 @@ def _period_label(pid: str) -> str:
     return f"{p.title(lang)} ({p.label})"
 
 
-def window_choice(slot: str, role: str, column) -> str:
-    """A window as parse_window reads it: a named period's label or 'YYYY-YYYY'."""
+def window_choice(slot: str, role: str, column):  # noqa: ANN201 - a Window
+    """Window A or B: a named period, or whole calendar years."""
     default = next((p.id for p in cat.periods if p.role == role), cat.periods[0].id)
     key = f"compare_{slot}"
     if key not in st.session_state:
@@ -55,8 +55,7 @@ def window_choice(slot: str, role: str, column) -> str:
     )
     if choice != CUSTOM:
         st.query_params[slot] = choice
-        p = periods[choice]
-        return p.label.replace("–", "-")
+        return services.period_window(choice)
     base = periods[default]
     if f"{key}_years" not in st.session_state:
         st.session_state[f"{key}_years"] = (base.start.year, (base.end or base.start).year)
@@ -67,7 +66,7 @@ def window_choice(slot: str, role: str, column) -> str:
         key=f"{key}_years",
     )
     st.query_params[slot] = f"{low}-{high}"
-    return f"{low}-{high}"
+    return services.years_window(low, high)
 
 
 left, right = st.columns(2)
@@ -134,7 +133,7 @@ if group_mode == "choose":
             components.url_choices(
                 "with",
                 list(names),
-                [c.iso3 for c in cat.countries if c.role == "comparison"],
+                services.default_comparison(countries[0] if countries else cat.countries[0].iso3),
                 lang,
                 label=t("comparison_countries", lang),
                 format_func=names.get,
@@ -151,8 +150,7 @@ if not countries or not indicators:
 # --- the comparisons, the forest plot, the table ----------------------------------
 items = []
 for ind_id in indicators:
-    ind = cat.indicator_by_id[ind_id]
-    area = reporter if reporter in ind.reporters else ind.reporters[0]
+    area = services.area_for(ind_id, reporter)
     items += [(ind_id, country, area) for country in countries]
 table = services.comparison_table(items, window_a, window_b, group, lang)
 table["label"] = table["country"] + " · " + table["indicator"]
@@ -174,7 +172,7 @@ else:
             fig,
             width="stretch",
             key="compare_forest",
-            config=components.plotly_config(f"compare_{window_a}_vs_{window_b}"),
+            config=components.plotly_config(services.comparison_name(window_a, window_b)),
             alt=components.forest_summary(ok, lang),
         )
         st.caption(components.forest_summary(ok, lang))
@@ -197,7 +195,7 @@ if len(ok):
             {
                 t("row_label", lang): ok["label"],
                 t("robustness_panel", lang): agreement,
-                t("verdict", lang): [t("verdict_" + v, lang) for v in ok["verdict"]],
+                t("verdict", lang): [services.verdict_words(v, lang) for v in ok["verdict"]],
                 t("sdc_short", lang): ok["smallest_detectable_change_pct"].map(
                     lambda x: formatting.percent(x if pd.notna(x) else None, lang, 0)
                 ),
@@ -213,19 +211,28 @@ if len(ok):
     chosen = st.selectbox(t("panel_for", lang), labels, key="compare_panel")
     row = next(r for r in ok.itertuples() if r.label == chosen)
     with st.container(border=True):
-        st.markdown(f"**{row.label}** — {row.sentence}")
-        panel = services.comparison_methods(
-            row.indicator_id, row.country_iso3, row.reporter, window_a, window_b, group, lang
+        account = services.account(
+            services.view(
+                row.indicator_id,
+                row.country_iso3,
+                reporter=row.reporter,
+                a=window_a,
+                b=window_b,
+                comparison=group,
+                lang=lang,
+            )
         )
-        components.methods_panel(panel, row, lang)
+        st.markdown(f"**{row.label}** — {account.verdict_words} · {account.aim}")
+        st.markdown(account.headline)
+        components.methods_panel(services.comparison_methods(account), row, account, lang)
 
 st.header(t("compare_table", lang))
 st.dataframe(table.drop(columns=["label"]), hide_index=True, width="stretch")
 if services.allowed("export"):
     shown = table.drop(columns=["label"])
-    name = f"comparison_{window_a}_vs_{window_b}"
+    name = services.comparison_name(window_a, window_b)
     about = {
-        "title": t("forest_chart_title", lang, a=window_a, b=window_b),
+        "title": t("forest_chart_title", lang, a=window_a.label, b=window_b.label),
         "note": t("compare_intro", lang),
         "status": services.demo_mark(lang) if services.demo_status() != "real" else "",
     }

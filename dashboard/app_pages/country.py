@@ -21,7 +21,9 @@ components.url_state("country_iso3", "country", codes, codes[0], lang)
 components.url_state("country_reporter", "reporter", ["EU27", "NL"], "EU27", lang)
 components.url_state("country_a", "a", list(periods), default_a, lang)
 components.url_state("country_b", "b", list(periods), default_b, lang)
-components.url_state("country_others", "cmp", codes, [], lang)
+# No comparison countries in the link: the country's default ones, as every file has them.
+default_others = services.default_comparison(st.session_state.get("country_iso3", codes[0]))
+components.url_state("country_others", "cmp", codes, default_others, lang)
 
 top = st.columns([2, 2, 2, 2])
 country = top[0].selectbox(
@@ -69,12 +71,15 @@ for key, param, value in (
     components.to_url(key, param, value)
 
 st.title(cat.country_by_iso3[country].name(lang))
-downloads.pack_buttons(country, lang, (a, b), reporter)
+downloads.pack_buttons(country, reporter, (a, b), others, lang)
 visible = [i for i in cat.indicators if services.can_view(i)]
 
 
-def _area(ind) -> str:
-    return reporter if reporter in ind.reporters else ind.reporters[0]
+def view_of(indicator_id: str):  # noqa: ANN201 - a SeriesView
+    """The page's view of one indicator: area, windows, comparison countries, language."""
+    return services.view(
+        indicator_id, country, reporter=reporter, a=a, b=b, comparison=others, lang=lang
+    )
 
 
 # Key figures: one line per indicator, so the whole country reads before any chart.
@@ -82,18 +87,18 @@ with st.container(border=True, key="country_key_figures"):
     st.markdown(f"**{t('key_figures', lang)}**")
     lines = []
     for ind in visible:
-        result = services.series_comparison(ind.id, country, _area(ind), a, b, panel=False)
-        direction = services.direction(result)
-        info = services.series_availability(ind.id, country, _area(ind)) or {}
+        # The strip says what each chart's account says: its verdict in the one vocabulary.
+        account = services.account(view_of(ind.id))
+        info = services.series_availability(ind.id, country, account.view.reporter) or {}
         dated = (
             formatting.period(info["last_period"], ind.frequency, lang, short=True)
             if info.get("n_values")
             else t("no_data_short", lang)
         )
         said = (
-            f"{direction.symbol} {t('verdict_' + direction.verdict, lang)}"
-            if direction
-            else f"· *{t(result['status'] + '_short', lang)}*"
+            f"{account.wording.symbol} {services.verdict_words(account.verdict, lang)}"
+            if account.ok and account.wording is not None and account.verdict
+            else f"· *{t(account.status + '_short', lang)}*"
         )
         lines.append(f"- {ind.title(lang)}: **{said}** ({dated})")
     halves = st.columns(2)
@@ -141,21 +146,20 @@ for tab, theme in zip(tabs, themes.values(), strict=True):
                 if not services.can_view(ind):
                     components.gap_cell(ind, "restricted", lang)
                     continue
-                area = _area(ind)
-                result = services.series_comparison(ind.id, country, area, a, b)
-                if result["status"] in ("no_data", "too_few"):
-                    components.gap_cell(ind, result["status"], lang)
-                    if result["status"] == "too_few":
-                        st.caption(result[f"sentence_{'en' if lang == 'en' else 'nl'}"])
+                view = view_of(ind.id)
+                account = services.account(view)
+                area = view.reporter
+                if account.status in ("no_data", "too_few"):
+                    components.gap_cell(ind, account.status, lang)
+                    if account.status == "too_few":
+                        st.caption(account.headline)
                     continue
                 info = services.series_availability(ind.id, country, area) or {}
                 title = f"{ind.title(lang)} — {areas[area]}"
                 if ind.restricted:
                     title += f" [{t('restricted_badge', lang)}]"
                 demo = bool(info.get("any_demo"))
-                fig = services.trend_chart(
-                    ind.id, country, area, lang, title, others, demo, windows=(a, b)
-                )
+                fig = services.trend_chart(view, title, demo)
                 obs = services.observations(ind.id, country, area)
                 components.chart_card(
                     ind,
@@ -164,7 +168,6 @@ for tab, theme in zip(tabs, themes.values(), strict=True):
                     lang,
                     key=f"country_chart_{ind.id}",
                     filename=f"{country}_{ind.id}_{area}",
-                    sentence=result[f"sentence_{'en' if lang == 'en' else 'nl'}"],
+                    account=account,
                     summary=components.series_trend_summary(ind, country, area, lang),
-                    windows=(a, b),
                 )

@@ -170,6 +170,17 @@ else:
     )
     if mode == "per_capita":
         st.caption(services.citation(cat.indicator_by_id[services.POPULATION], frame, lang))
+    if as_of is None:
+        # Each series' one account (default windows and comparison countries), as the
+        # country page and the chart's files say it; rescaling changes no verdict.
+        shown_series = frame[["country_iso3", "reporter"]].drop_duplicates()
+        with st.container(key="explore_accounts"):
+            for country, area in shown_series.itertuples(index=False):
+                told = services.account(services.view(ind_id, country, reporter=area, lang=lang))
+                said = f"**{told.verdict_words}** · {told.aim}" if told.verdict_words else ""
+                st.markdown(
+                    f"{names[country]} · {areas[area]}: {said} {told.headline}".replace("  ", " ")
+                )
 if left_out:
     reason = t(f"left_out_{mode}", lang)
     shown = ", ".join(f"{names[c]} · {areas[r]}" for c, r in left_out)

@@ -106,6 +106,12 @@ betekent dus: een kans tussen 66% en 90%.
   verandering uit te sluiten. Dat is **niet hetzelfde als 'geen verandering'**: de gegevens
   kunnen het verschil dan simpelweg niet zien.
 
+De tabel hieronder geeft de regel van elke uitkomst. Bij een uitkomst zonder aantoonbare
+verandering staat nooit een richting ('waarschijnlijk hoger'): de kans die dan in woorden
+staat, is die op een verandering groter dan de marge. Naast de uitkomst staat de richting die
+het partnerschap nastreeft (uit de catalogus) en of het niveau die kant op bewoog; dat is een
+beschrijving, geen effect.
+
 De kans die in woorden komt is die van een **verandering die ertoe doet**: bij 'hoger' de
 kans op een stijging van meer dan de marge, bij 'lager' op een daling van meer dan de marge,
 anders op een verandering van meer dan de marge in een van beide richtingen. Die kans gaat
@@ -283,6 +289,12 @@ probability between 66% and 90%.
 - **no detectable change**: the interval includes zero and is too wide to rule out a sizeable
   change. That is **not the same as 'no change'**: the data simply cannot see the difference.
 
+The table below gives each outcome's rule. An outcome without a detectable change never
+carries a direction ('likely higher'): the probability put into words is then that of a
+change beyond the margin. Beside the outcome stands the direction the partnership aims for
+(from the catalogue) and whether the level moved that way; that is a description, not an
+effect.
+
 The probability put into words is that of a **change that matters**: for 'higher' the
 probability of a rise of more than the margin, for 'lower' of a fall of more than the margin,
 otherwise of a change of more than the margin either way. It starts from **scepticism**:
@@ -384,6 +396,7 @@ for section in ("seen", "trend", "intervals", "level", "frequency"):
 st.markdown(text["scale"])
 st.dataframe(services.likelihood_scale(lang), hide_index=True, width="content")
 st.markdown(text["verdicts"])
+st.dataframe(services.verdict_rules(lang), hide_index=True, width="stretch")
 st.markdown(text["panel"])
 st.dataframe(services.method_labels(lang), hide_index=True, width="stretch")
 st.markdown(text["many"])

@@ -54,6 +54,10 @@ header = st.columns([1.2] + [1] * len(themes))
 header[0].markdown(f"**{t('country', lang)}**")
 for col, theme in zip(header[1:], themes, strict=True):
     col.markdown(f"**{theme.title(lang)}**")
+# The cells word verdict, aim and evidence, which comparison countries do not change:
+# the stored summary (default windows, default comparison countries) where it applies,
+# else a comparison without them (one method fewer to compute per cell).
+group = None if (a, b) == (default_a, default_b) else ()
 for country in [c for c in cat.countries if c.role == "priority"]:
     row = st.columns([1.2] + [1] * len(themes), vertical_alignment="center")
     newest_of_country = []
@@ -62,21 +66,23 @@ for country in [c for c in cat.countries if c.role == "priority"]:
         lines, symbols, latest, too_little = [], [], [], 0
         members = [i for i in visible if i.theme == theme.id]
         for ind in members:
-            area = reporter if reporter in ind.reporters else ind.reporters[0]
-            result = services.series_comparison(ind.id, country.iso3, area, a, b, panel=False)
-            info = services.series_availability(ind.id, country.iso3, area)
+            view = services.view(
+                ind.id, country.iso3, reporter=reporter, a=a, b=b, comparison=group, lang=lang
+            )
+            account = services.account(view)
+            info = services.series_availability(ind.id, country.iso3, view.reporter)
             if info is not None and info["n_values"] > 0:
                 latest.append(info["last_period"])
-            direction = services.direction(result)
-            if direction is None:
+            if not account.ok:
                 too_little += 1
                 symbols.append("·")
-                lines.append(f"- {ind.title(lang)}: *{t(result['status'] + '_short', lang)}*")
+                lines.append(f"- {ind.title(lang)}: *{t(account.status + '_short', lang)}*")
                 continue
-            symbols.append(direction.symbol)
-            quality = services.quality_words(result["evidence_quality"], lang)
-            evidence = f"{t('evidence', lang)}: {quality}"
-            lines.append(f"- {ind.title(lang)}: **{direction.words(lang)}**; {evidence}")
+            symbols.append(account.wording.symbol)
+            evidence = f"{t('evidence', lang)}: {account.quality}"
+            lines.append(
+                f"- {ind.title(lang)}: **{account.verdict_words}**; {account.aim} {evidence}"
+            )
         newest_of_country += latest
         few = tn("too_little_data", len(members), lang, k=too_little, n=len(members))
         with cell:

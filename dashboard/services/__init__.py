@@ -7,7 +7,6 @@ they compose no sentence about a series: `account(view)` gives the one account.
 - `access`: the access rule (`can_view`, `require_view`, `record_export`, `may_view`);
 - `data`: observations, trends, summaries, events, imports, revisions, availability;
 - `accounts`: views and their accounts, the comparison table;
-- `legacy`: the pages' older comparison calls, until every page takes the account;
 - `charts`: figures from the library's builders;
 - `exports`: files for briefings, made when a download is clicked;
 - `method`: the Method page's tables from the library's scales.
@@ -30,7 +29,9 @@ from dashboard.services.access import (
 from dashboard.services.accounts import (
     account,
     area_for,
+    comparison_methods,
     comparison_name,
+    comparison_table,
     default_comparison,
     default_periods,
     period_window,
@@ -53,6 +54,7 @@ from dashboard.services.charts import (
     explore_chart,
     forest_chart,
     label_series,
+    trend_chart,
 )
 from dashboard.services.data import (
     EXPLORE_MODES,
@@ -70,13 +72,6 @@ from dashboard.services.data import (
     trend,
 )
 from dashboard.services.exports import table_csv, table_xlsx
-from dashboard.services.legacy import (
-    comparison_methods,
-    comparison_table,
-    direction,
-    series_comparison,
-    trend_chart,
-)
 from dashboard.services.method import (
     calibration_study,
     evidence_levels,
@@ -118,7 +113,6 @@ __all__ = [
     "default_periods",
     "demo_mark",
     "demo_status",
-    "direction",
     "event_label",
     "event_symbol",
     "events",
@@ -143,7 +137,6 @@ __all__ = [
     "require_view",
     "revisions",
     "series_availability",
-    "series_comparison",
     "series_summary",
     "start_run",
     "store",

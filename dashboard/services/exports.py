@@ -3,6 +3,8 @@
 Streamlit runs a deferred download's callable on another thread, where the session
 is out of reach: each `*_maker` captures this run's store version, catalogue and
 access rule (`may_view`) now and returns the callable that makes the bytes later.
+The download buttons hand that callable to `restricted_files.guarded`, so the check,
+the audit and the grant of a restricted file run inside it.
 """
 
 from __future__ import annotations
@@ -88,9 +90,12 @@ def pack_maker(
     comparison: Sequence[str],
     lang: str,
     fmt: str,
+    round_id: str | None = None,
+    round_text: Callable[[], str] | None = None,
 ) -> tuple[str, Callable[[], bytes]]:
     """(file name, maker) of the country pack of the page's view: area, windows,
-    comparison countries and language."""
+    comparison countries and language, and the review round chosen beside it (its
+    report text made on click, like the pack)."""
     store, rule = run_store(), may_view()
     a, b = windows
 
@@ -98,18 +103,28 @@ def pack_maker(
         pack = pack_content(
             store, country, rule, lang, a, b, reporter=reporter, comparison=list(comparison)
         )
+        if round_text is not None:
+            pack.round_lines = round_text().splitlines()
         return pack_file(pack, fmt)[1]
 
-    return pack_name(country, reporter, a.label, b.label, lang, fmt), make
+    named = f"{country}_{round_id}" if round_id else country
+    return pack_name(named, reporter, a.label, b.label, lang, fmt), make
 
 
 def bundle_maker(
-    requests: Sequence[ChartRequest], country: str, windows: tuple[str, str], lang: str
+    requests: Sequence[ChartRequest],
+    country: str,
+    windows: tuple[Window, Window],
+    lang: str,
+    extra: Callable[[], dict[str, bytes]] | None = None,
 ) -> tuple[str, Callable[[], bytes]]:
-    """(file name, maker) of a bundle of the chosen charts."""
+    """(file name, maker) of a bundle of the chosen charts; `extra` makes more files on
+    click (a review round's report)."""
     store, rule = run_store(), may_view()
-    name = bundle_name((country,), *windows, lang)
-    return name, lambda: bundle(store, list(requests), rule, lang)
+    name = bundle_name((country,), windows[0].label, windows[1].label, lang)
+    return name, lambda: bundle(
+        store, list(requests), rule, lang, extra=extra() if extra is not None else None
+    )
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:

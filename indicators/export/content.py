@@ -8,7 +8,6 @@ what one exports.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -166,9 +165,9 @@ class ChartContent:
         stored, else the observed series with windows A and B shaded."""
         cat = self.catalogue
         if len(self.countries) == 1 and len(self.trend) and self.store is not None:
+            # The view's comparison countries (None asked: the default ones), as the
+            # country page draws them when its link names none.
             view = self.accounts[lang][0].view
-            if self.request.comparison is None:  # the dashboard draws chosen countries only
-                view = dataclasses.replace(view, comparison=())
             return to_figure(view_spec(self.store, cat, view, title=self.title(lang)))
         names = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
         if len(self.countries) > 1:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from indicators.analysis.windows import Window
 from indicators.catalogue import Catalogue
 from indicators.charts import trend_spec
 from indicators.store import Store
@@ -24,8 +25,9 @@ def view_spec(
     """The plotly spec of the view's trend chart (empty trend: no fan)."""
     levels = [store.trend(view.indicator_id, c, view.reporter) for c in view.comparison]
     levels = [frame for frame in levels if len(frame)]
+    trend = store.trend(view.indicator_id, view.country, view.reporter)
     return trend_spec(
-        store.trend(view.indicator_id, view.country, view.reporter),
+        trend,
         catalogue.indicator_by_id[view.indicator_id],
         view.lang,
         title=title,
@@ -36,4 +38,20 @@ def view_spec(
         scale=(store.series_summary(view.indicator_id, view.country, view.reporter) or {}).get(
             "scale"
         ),
+        windows=[_shaded(catalogue, w, view.lang, trend) for w in (view.a, view.b)],
     )
+
+
+def _shaded(catalogue: Catalogue, w: Window, lang: str, trend: pd.DataFrame) -> tuple:
+    """(name, start, end) of a window as the chart shades it: a named period by its title,
+    an open end at the trend's last period (not today, so the figure is reproducible)."""
+    named = next(
+        (
+            p.title(lang)
+            for p in catalogue.periods
+            if p.label == w.label and pd.Timestamp(p.start) == w.start
+        ),
+        w.label,
+    )
+    last = pd.Timestamp(trend["period_start"].max()) if len(trend) else w.start
+    return named, w.start.date().isoformat(), (w.end or last).date().isoformat()

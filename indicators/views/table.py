@@ -42,12 +42,9 @@ def comparison_row(cat: Catalogue, acc: Account, requested: Sequence[str] | None
     }
     if c is None:
         return row | dict.fromkeys(RECORD_COLUMNS)
-    words: dict[str, object] = {
-        "likelihood": acc.likelihood,
-        "sentence": acc.text,
-        "verdict": acc.verdict,
-    }
-    words["methods_agree"] = acc.robustness.agree if acc.robustness else None
+    # methods_agree stays the comparison's own (no two methods pointing opposite ways);
+    # the account's robustness line counts the verdicts behind it.
+    words = {"likelihood": acc.likelihood, "sentence": acc.text, "verdict": acc.verdict}
     return row | comparison_record(c, lang) | words
 
 

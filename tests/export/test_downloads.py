@@ -13,28 +13,11 @@ import struct
 import zipfile
 
 import pandas as pd
-import pytest
 from pptx import Presentation
 from pypdf import PdfReader
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from indicators.citation import DEMO_MARK
 from tests.apptest import open_page
-
-
-@pytest.fixture
-def clicks(monkeypatch) -> dict:
-    """file_id -> the deferred callable the app registered for it."""
-    made: dict = {}
-    original = MediaFileManager.add_deferred
-
-    def recording(self, data_callable, *args, **kwargs):
-        file_id = original(self, data_callable, *args, **kwargs)
-        made[file_id] = data_callable
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
-    return made
 
 
 def _button(at, key: str):
@@ -113,7 +96,8 @@ def test_downloads_follow_the_windows_chosen_on_the_page(use_store, demo_store_p
     key = "country_chart_irregular_detections"
     (chart,) = [c for c in at.get("plotly_chart") if key in c.proto.id]
     name = json.loads(chart.proto.config)["toImageButtonOptions"]["filename"]
-    assert name == "TUN_irregular_detections_EU_EXT_2022-2025_data-2025-12_en"
+    # The view's stem names both windows (one name per pair of windows).
+    assert name == "TUN_irregular_detections_EU_EXT_2022-2025_vs_2025-_data-2025-12_en"
     header = _click(at, clicks, f"{key}_download_csv").decode("utf-8-sig").split("\r\n")[:3]
     statement = next(line for line in header if line.startswith("# statement"))
     assert "2022–2025" in statement and "2025–" in statement

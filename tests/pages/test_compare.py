@@ -11,6 +11,8 @@ import pytest
 from dashboard import services
 from dashboard.i18n import t
 from indicators.analysis import compare_from_store
+from indicators.analysis.statements import verdict
+from indicators.views import account, series_view
 from tests.apptest import notices, open_page, texts
 
 
@@ -47,7 +49,8 @@ def test_defaults_are_the_named_periods_and_priority_countries(use_store, demo_s
     # Same stored trends, same library call: only rounding (and the table's JSON) between them.
     assert row["estimate_pct"].iat[0] == pytest.approx(direct.estimate_pct, rel=1e-9)
     assert row["low95"].iat[0] == pytest.approx(direct.low95, rel=1e-9)
-    assert row["likelihood"].iat[0] == direct.likelihood_nl
+    told = account(store, series_view(store.catalogue(), "irregular_detections", "TUN"), None)
+    assert row["likelihood"].iat[0] == told.likelihood and row["sentence"].iat[0] == told.text
     # One forest line per row with a value, labelled by country and indicator.
     spec = forest(at)
     markers = [tr for tr in spec["data"] if tr.get("mode") == "markers" and tr["y"] != [None]]
@@ -120,15 +123,27 @@ def test_robustness_panel_and_smallest_detectable_change(use_store, demo_store_p
     assert list(panel["Method"]) == [m.label_en for m in direct.methods]
     # The methods side by side in a chart too, with the smallest detectable change shaded.
     chart = next(
-        json.loads(c.proto.spec) for c in at.get("plotly_chart") if "Four methods" in c.proto.spec
+        json.loads(c.proto.spec)
+        for c in at.get("plotly_chart")
+        if f"The {len(direct.methods)} methods side by side" in c.proto.spec
     )
     band = chart["layout"]["shapes"][-1]
     assert band["x1"] == pytest.approx(direct.smallest_detectable_change_pct, rel=1e-9)
     shown = texts(at)
-    assert "Smallest detectable change" in shown
-    assert f"{direct.smallest_detectable_change_pct:,.0f}%" in shown
+    # Beside a detected change the smallest detectable one is not said (it would contradict).
+    detected = direct.verdict in ("increase", "decrease")
+    assert ("Smallest detectable change" in shown) is not detected
+    if not detected:
+        assert f"{direct.smallest_detectable_change_pct:,.0f}%" in shown
+    # The table's agreement is the comparison's rule (no two methods pointing opposite
+    # ways); the panel's words count the rows' verdicts, as the account says them.
     agree = "methods agree" if direct.methods_agree else "methods disagree"
     assert any(agree in v for df in at.dataframe for v in df.value.iloc[:, 1].astype(str))
+    cat = store.catalogue()
+    told = account(store, series_view(cat, "irregular_detections", "IRQ", lang="en"), cat)
+    assert told.robustness.agree == (len({verdict(m) for m in direct.methods}) == 1)
+    boxes = [m.value for m in [*at.success, *at.info, *at.warning]]
+    assert told.robustness.summary in boxes
 
 
 def test_bad_links_fall_back_with_a_notice(use_store, demo_store_path):

@@ -8,6 +8,7 @@ from dashboard.i18n import t
 from indicators.analysis import SCALE, calibration
 from indicators.analysis.methods import LABELS
 from indicators.store import Store
+from indicators.views.words import SYMBOLS, VERDICTS
 from tests.apptest import notices, open_page, texts
 
 
@@ -64,10 +65,12 @@ def test_method_page_explains_with_the_librarys_own_scale(use_store, demo_store_
     scale = at.dataframe[1].value
     assert list(scale.iloc[:, 0]) == [step.words(lang) for step in SCALE]
     assert list(scale.iloc[:, 1]) == [step.range_label for step in SCALE]
-    methods = at.dataframe[2].value
+    rules = at.dataframe[2].value  # each verdict with its one rule, from the view layer
+    assert list(rules.iloc[:, 0]) == [f"{SYMBOLS[v]} {VERDICTS[v][lang]}" for v in VERDICTS]
+    methods = at.dataframe[3].value
     assert list(methods.iloc[:, 0]) == [labels[lang] for labels in LABELS.values()]
     # The calibration study's table is the stored result's, never typed in the page.
-    study = at.dataframe[3].value
+    study = at.dataframe[4].value
     expected = calibration.study_table(calibration.load_study(), lang)
     assert study.astype(str).values.tolist() == expected.astype(str).values.tolist()
     shown = texts(at)
