@@ -18,12 +18,12 @@ from indicators.cli import main
 from indicators.importers.pipeline import import_file
 from indicators.store.workspace import workspace_path
 from tests.apptest import open_page
-from tests.export.test_downloads import _click, clicks  # noqa: F401 (a fixture)
+from tests.export.test_downloads import _click
 
 ROUND = "TUN-2026-04"
 
 
-def _pack_notes(at, clicks, key: str = "country_pack_pptx") -> str:  # noqa: F811
+def _pack_notes(at, clicks, key: str = "country_pack_pptx") -> str:
     slides = Presentation(io.BytesIO(_click(at, clicks, key))).slides
     return "\n".join(s.notes_slide.notes_text_frame.text for s in slides if s.has_notes_slide)
 
