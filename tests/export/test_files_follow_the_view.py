@@ -34,7 +34,11 @@ def _click(at, clicks: dict, key: str) -> bytes:
 def _said(at) -> tuple[list[str], list[str]]:
     """(headlines, every detail of the accounts) as one tab of the page shows them."""
     lines = [m.value for m in at.markdown]
-    headlines = [line for line in lines if "2016–2021" in line and "2025–" in line]
+    headlines = [
+        line
+        for line in lines
+        if "2016–2021" in line and "2025–" in line and not line.startswith("- ")  # details
+    ]
     details = [
         item.removeprefix("- ")
         for line in lines
