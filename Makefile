@@ -91,14 +91,22 @@ test-fast: setup
 bench: setup store
 	$(BIN)/python bench/run.py
 
-# Interface texts: extract the keys the code uses, update both gettext catalogues
+# Texts: extract the keys the code uses, update both languages' gettext catalogues
 # (new keys arrive empty and a test fails until they are translated), compile them.
-# The compiled .mo files are committed; a test fails when one is older than its .po.
-LOCALE_DIR := dashboard/locale
+# Two domains: the interface's (dashboard/locale, messages) and the library's
+# (indicators/locale, indicators: it must not depend on the dashboard). The compiled
+# .mo files are committed; a test fails when one differs from its .po.
+# Each entry: locale directory:domain:source directory.
+TEXT_DOMAINS := dashboard/locale:messages:dashboard indicators/locale:indicators:indicators
+# No source locations: they move with every edit and made the catalogues conflict.
+BABEL_KEYS := -k t -k tn:1,2 -k N_ -k by_lang --no-location
 translations: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k t -k tn:1,2 -k N_ --omit-header -o $(LOCALE_DIR)/messages.pot .
-	$(BIN)/pybabel update -i $(LOCALE_DIR)/messages.pot -d $(LOCALE_DIR) -D messages -w 88 --ignore-obsolete --no-fuzzy-matching
-	$(BIN)/pybabel compile -d $(LOCALE_DIR) -D messages --statistics
+	@set -e; for spec in $(TEXT_DOMAINS); do \
+		IFS=: read -r dir domain src <<< "$$spec"; \
+		$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYS) --omit-header -o $$dir/$$domain.pot $$src; \
+		$(BIN)/pybabel update -i $$dir/$$domain.pot -d $$dir -D $$domain -w 88 --ignore-obsolete --no-fuzzy-matching; \
+		$(BIN)/pybabel compile -d $$dir -D $$domain --statistics; \
+	done
 
 lint: $(STAMP)
 	$(BIN)/ruff check indicators dashboard tests bench

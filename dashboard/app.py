@@ -46,6 +46,7 @@ pages = [
 ]
 nav = st.navigation(pages)
 st.sidebar.caption(t("app_tagline", lang))
+components.toolbar_switch(lang)
 try:
     services.start_run(who)  # one look at the store file per run
     components.demo_notice(lang)

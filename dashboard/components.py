@@ -307,10 +307,20 @@ def _series_trend_summary(
     return trend_summary(trend, indicator, lang, services.events(country))
 
 
+TOOLBAR_KEY = "chart_toolbar"
+
+
+def toolbar_switch(lang: str) -> None:
+    """Charts' toolbars on demand: off, a keyboard passes no toolbar buttons on the way."""
+    st.sidebar.toggle(t("chart_toolbar", lang), key=TOOLBAR_KEY, help=t("chart_toolbar_help", lang))
+
+
 def plotly_config(filename: str, fmt: str = "png") -> dict:
-    """The browser's own image button: a sensible file name and twice screen size."""
+    """The browser's own image button: a sensible file name and twice screen size; the
+    toolbar only when asked for (the card's download menu holds the files otherwise)."""
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in filename)[:120]
     return {
+        "displayModeBar": bool(st.session_state.get(TOOLBAR_KEY, False)),
         "displaylogo": False,
         "toImageButtonOptions": {"format": fmt, "filename": safe, "scale": 2},
     }

@@ -10,6 +10,7 @@ file to this session's browser alone. Everything else goes through `services`.
 
 from __future__ import annotations
 
+import collections.abc
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,7 @@ def chart_downloads(
         for fmt in formats:
             make = exports.chart_maker(content, lang, fmt, fig)
             row.download_button(
-                fmt.upper(),
+                "README" if fmt == "md" else fmt.upper(),
                 restricted_files.guarded([indicator.id], f"chart_{fmt}", make),
                 file_name=f"{stem}_{lang}.{fmt}",
                 mime=exports.MEDIA[fmt],
@@ -78,6 +79,42 @@ def chart_downloads(
             st.caption(t("no_renderer", lang, reason=problem))
         else:
             st.caption(t("download_help", lang))
+
+
+def figure_downloads(
+    fig: go.Figure,
+    frame: pd.DataFrame,
+    about: dict[str, str],
+    indicator_ids: list[str],
+    stem: str,
+    lang: str,
+    key: str,
+) -> None:
+    """A popover with the figure's images and the rows behind it (the forest plot's)."""
+    if not services.allowed("export"):
+        return
+    formats = (
+        exports.DATA_FORMATS if renderer_problem() else exports.IMAGE_FORMATS + exports.DATA_FORMATS
+    )
+    with st.popover(t("download", lang), icon=":material/download:", key=f"{key}_downloads"):
+        row = st.container(horizontal=True)
+        for fmt in formats:
+            row.download_button(
+                "README" if fmt == "md" else fmt.upper(),
+                restricted_files.guarded(
+                    indicator_ids, f"figure_{fmt}", _figure_maker(fig, fmt, frame, about)
+                ),
+                file_name=f"{stem}_{lang}.{fmt}",
+                mime=exports.MEDIA[fmt],
+                key=f"{key}_download_{fmt}",
+                on_click="ignore",
+            )
+
+
+def _figure_maker(
+    fig: go.Figure, fmt: str, frame: pd.DataFrame, about: dict[str, str]
+) -> collections.abc.Callable[[], bytes]:
+    return lambda: exports.figure_file(fig, fmt, frame, about)
 
 
 def browser_key(key: str) -> str:

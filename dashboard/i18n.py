@@ -13,15 +13,15 @@ definitions, caveats) are data and live in data/, not here.
 from __future__ import annotations
 
 import gettext
-from functools import cache
 from pathlib import Path
 
 # Pages reach number and date forms through here, like every other language matter: the
 # layering keeps pages off the library, and the forms have one home (indicators.formatting).
 from indicators import formatting as formatting
+from indicators.texts import DEFAULT_LANG as DEFAULT_LANG
+from indicators.texts import LANGS as LANGS
+from indicators.texts import Texts
 
-DEFAULT_LANG = "nl"
-LANGS = ("nl", "en")
 LANG_NAMES = {"nl": "Nederlands", "en": "English"}
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
@@ -56,35 +56,24 @@ COMPOSED = (
 )
 
 
-@cache
+INTERFACE = Texts(LOCALE_DIR, DOMAIN)
+
+
 def translations(lang: str) -> gettext.GNUTranslations:
     """The compiled catalogue of a language (unknown languages get Dutch)."""
-    code = lang if lang in LANGS else DEFAULT_LANG
-    with open(LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as fh:
-        return gettext.GNUTranslations(fh)
+    return INTERFACE.translations(lang)
 
 
 def has_text(key: str, lang: str = DEFAULT_LANG) -> bool:
     """Whether the language's catalogue holds `key` (singular or plural)."""
-    catalog = translations(lang)._catalog  # type: ignore[attr-defined]
-    return key in catalog or (key, 0) in catalog
+    return INTERFACE.has(key, lang)
 
 
 def t(key: str, lang: str, **values: object) -> str:
     """The text for `key` in `lang`, with {placeholders} filled in."""
-    if not has_text(key, lang):
-        raise KeyError(f"no interface text {key!r}: add it to dashboard/locale (make translations)")
-    tr = translations(lang)
-    if key not in tr._catalog:  # type: ignore[attr-defined]
-        # A counted text asked for without tn: count what its placeholders count.
-        count = values.get("n", values.get("k", 1))
-        return tn(key, int(count), lang, **values)  # type: ignore[call-overload]
-    text = tr.gettext(key)
-    return text.format(**values) if values else text
+    return INTERFACE.text(key, lang, **values)
 
 
 def tn(key: str, count: int, lang: str, **values: object) -> str:
     """A counted text in the plural form the language's catalogue gives for `count`."""
-    if not has_text(key, lang):
-        raise KeyError(f"no interface text {key!r}: add it to dashboard/locale (make translations)")
-    return translations(lang).ngettext(key, key, count).format(**values)
+    return INTERFACE.counted(key, count, lang, **values)

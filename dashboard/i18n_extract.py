@@ -14,7 +14,7 @@ import ast
 from collections.abc import Iterator
 from typing import IO, Any
 
-CALLS = {"t": False, "N_": False, "tn": True}
+CALLS = {"t": False, "N_": False, "tn": True, "by_lang": False}
 
 
 def extract_keys(

@@ -17,6 +17,7 @@ from typing import cast
 import streamlit as st
 
 from dashboard import services
+from dashboard.i18n import t
 from indicators import formatting
 from indicators.access import Principal
 from indicators.analysis.likelihood import SCALE
@@ -49,152 +50,6 @@ from indicators.framework.workflow import Entry, may_draft
 from indicators.store.workspaces import open_workspace
 from indicators.views import account, series_view
 from indicators.views.account import Account
-
-TEXTS: dict[str, dict[str, str]] = {
-    "page": {"nl": "Voortgang", "en": "Progress"},
-    "intro": {
-        "nl": "Doelstellingen, beoordelingsrondes, oordelen en bijdrageclaims. Een oordeel "
-        "is het werk van mensen, met hun onderbouwing, naast wat de gegevens zeggen; het "
-        "wordt nooit uit drempels berekend. Elk record gaat langs twee paar ogen.",
-        "en": "Objectives, review rounds, judgements and contribution claims. A judgement is "
-        "people's work, with its reasons, beside what the data say; it is never computed "
-        "from thresholds. Every record passes two pairs of eyes.",
-    },
-    "round": {"nl": "Beoordelingsronde", "en": "Review round"},
-    "no_rounds": {
-        "nl": "Nog geen beoordelingsrondes voor dit land.",
-        "en": "No review rounds for this country yet.",
-    },
-    "no_objectives": {
-        "nl": "Nog geen doelstellingen voor dit land (importeer ze met "
-        "`partnership-monitor framework import`).",
-        "en": "No objectives for this country yet (import them with "
-        "`partnership-monitor framework import`).",
-    },
-    "viewer_note": {
-        "nl": "U ziet alleen goedgekeurde records.",
-        "en": "You see approved records only.",
-    },
-    "drafter_note": {
-        "nl": "U ziet ook concepten. Keur alleen goed wat een ander schreef.",
-        "en": "You also see drafts. Approve only what someone else wrote.",
-    },
-    "local_note": {
-        "nl": "Lokale modus: zonder aanmelding kan niemand records opstellen of "
-        "goedkeuren (vier ogen vragen twee namen).",
-        "en": "Local mode: without sign-in nobody can draft or approve records "
-        "(four eyes need two names).",
-    },
-    "vintage_moved": {
-        "nl": "De gegevens zijn bijgewerkt sinds de gegevensversie van deze ronde "
-        "({vintage}). Hieronder staat wat de gegevens nu zeggen; de briefing van "
-        "de ronde toont de cijfers zoals bekend op {vintage}.",
-        "en": "The data have been updated since this round's vintage ({vintage}). "
-        "Below is what the data say now; the round's briefing shows the figures "
-        "as known on {vintage}.",
-    },
-    "data_now": {"nl": "Wat de gegevens zeggen", "en": "What the data say"},
-    "new_round": {"nl": "Nieuwe beoordelingsronde", "en": "New review round"},
-    "round_date": {"nl": "Datum van de vergadering", "en": "Meeting date"},
-    "round_vintage": {"nl": "Gegevensversie (bekend op)", "en": "Data vintage (known on)"},
-    "round_title": {"nl": "Titel", "en": "Title"},
-    "save_draft": {"nl": "Opslaan als concept", "en": "Save as draft"},
-    "saved": {
-        "nl": "Opgeslagen als concept (versie {version}). Een tweede persoon keurt het "
-        "goed of stuurt het terug.",
-        "en": "Saved as a draft (version {version}). A second person approves it or returns it.",
-    },
-    "approve": {"nl": "Goedkeuren", "en": "Approve"},
-    "send_back": {"nl": "Terugsturen", "en": "Return"},
-    "comment": {
-        "nl": "Opmerking (verplicht bij terugsturen)",
-        "en": "Comment (required to return)",
-    },
-    "approved_msg": {
-        "nl": "Goedgekeurd (versie {version}).",
-        "en": "Approved (version {version}).",
-    },
-    "returned_msg": {
-        "nl": "Teruggestuurd (versie {version}).",
-        "en": "Returned (version {version}).",
-    },
-    "judgement_form": {"nl": "Oordeel opstellen of bewerken", "en": "Draft or edit the judgement"},
-    "rating": {"nl": "Oordeel", "en": "Judgement"},
-    "rationale": {"nl": "Onderbouwing", "en": "Rationale"},
-    "confidence": {
-        "nl": "Zekerheid (de ene waarschijnlijkheidsschaal)",
-        "en": "Confidence (the one likelihood scale)",
-    },
-    "evidence": {
-        "nl": "Bewijs, één per regel: indicator: id · event: datum|type · "
-        "document: naam (na ' — ' een toelichting)",
-        "en": "Evidence, one per line: indicator: id · event: date|type · "
-        "document: name (after ' — ' a note)",
-    },
-    "claim_form": {"nl": "Bijdrageclaim toevoegen", "en": "Add a contribution claim"},
-    "claim": {
-        "nl": "Claim (zeg ‘bijgedragen’, nooit ‘veroorzaakt’)",
-        "en": "Claim (say ‘contributed’, never ‘caused’)",
-    },
-    "toc_step": {"nl": "Stap in de veranderingstheorie", "en": "Theory-of-change step"},
-    "activity": {"nl": "Bewijs van activiteiten", "en": "Activity evidence"},
-    "observed": {
-        "nl": "Waargenomen verandering (berekende vergelijking)",
-        "en": "Observed change (the computed comparison)",
-    },
-    "rivals": {
-        "nl": "Andere verklaringen, één per regel: event | eu_policy | measurement | "
-        "other: beschrijving",
-        "en": "Rival explanations, one per line: event | eu_policy | measurement | "
-        "other: description",
-    },
-    "tests": {
-        "nl": "Toetsen, één per regel: hoop | smoking_gun | straw_in_the_wind | "
-        "doubly_decisive: beschrijving = passed | failed | not_yet",
-        "en": "Evidence tests, one per line: hoop | smoking_gun | straw_in_the_wind | "
-        "doubly_decisive: description = passed | failed | not_yet",
-    },
-    "status": {"nl": "Status", "en": "Status"},
-    "none": {"nl": "geen", "en": "none"},
-    "history": {"nl": "Geschiedenis", "en": "History"},
-    "pending": {
-        "nl": "Er wacht een nieuwere versie ({status}, versie {version}) op goedkeuring.",
-        "en": "A newer version ({status}, version {version}) awaits approval.",
-    },
-    "returned_note": {
-        "nl": "Teruggestuurd door {who}: {comment}",
-        "en": "Returned by {who}: {comment}",
-    },
-    "to_review": {"nl": "Wacht op uw beoordeling", "en": "Awaiting your review"},
-    "round_pack": {"nl": "Verslag van de ronde (Markdown)", "en": "Round report (Markdown)"},
-    "pack_round": {"nl": "Beoordelingsronde in de briefing", "en": "Review round in the briefing"},
-    "pack_no_round": {"nl": "Geen", "en": "None"},
-    "pack_round_help": {
-        "nl": "De oordelen en claims van de ronde, naast de cijfers zoals die bekend waren op "
-        "de datum waarop de ronde is voorbereid, en wat er sinds de vorige ronde veranderde.",
-        "en": "The round's judgements and claims, beside the figures as known on the date "
-        "the round was prepared on, and what changed since the previous round.",
-    },
-    "country_judgements": {"nl": "Voortgang per doelstelling", "en": "Progress per objective"},
-    "open_progress": {"nl": "Naar de voortgangspagina", "en": "Open the Progress page"},
-    "conflict": {
-        "nl": "{who} heeft dit record gewijzigd nadat u het opende (u begon bij versie "
-        "{expected}, het is nu versie {found}). Er is niets van u opgeslagen: laad de pagina "
-        "opnieuw en breng uw wijziging nogmaals aan.",
-        "en": "{who} changed this record after you opened it (you started from version "
-        "{expected}, it is now at version {found}). Nothing of yours was saved: reload the "
-        "page and apply your change again.",
-    },
-    "demo_framework": {
-        "nl": "Demonstratiekader — geen echte beoordeling.",
-        "en": "Demonstration framework — not a real review.",
-    },
-}
-
-
-def pt(key: str, lang: str) -> str:
-    """A text of the Progress page (to move into the gettext catalogues with the rest)."""
-    return TEXTS[key]["en" if lang == "en" else "nl"]
 
 
 def framework() -> Framework:
@@ -301,7 +156,9 @@ def error_message(exc: Exception, lang: str, escape) -> str:  # noqa: ANN001
     """A failed save in the reader's words: every problem, or who changed the record."""
     if isinstance(exc, VersionConflict):
         return escape(
-            pt("conflict", lang).format(who=exc.by or "?", expected=exc.expected, found=exc.found)
+            t("progress_conflict", lang).format(
+                who=exc.by or "?", expected=exc.expected, found=exc.found
+            )
         )
     if isinstance(exc, InputError):
         return exc.summary + ":\n" + "\n".join(f"- {escape(str(p))}" for p in exc.problems)
@@ -454,18 +311,18 @@ def country_judgements(country: str, lang: str) -> None:
     if not found:
         return
     with st.container(border=True):
-        st.markdown(f"**{pt('country_judgements', lang)}**")
+        st.markdown(f"**{t('progress_country_judgements', lang)}**")
         names = services.catalogue().indicator_by_id
         for obj, j, rnd in found:
             linked = ", ".join(names[x.indicator_id].title(lang) for x in obj.links
                                if x.indicator_id in names)  # fmt: skip
-            demo = f" · {pt('demo_framework', lang)}" if obj.is_demo else ""
+            demo = f" · {t('progress_demo_framework', lang)}" if obj.is_demo else ""
             st.markdown(
                 f"{_escape(obj.title(lang))}: **{label(j.rating, lang)}** "
                 f"({_escape(rnd.title or rnd.id)}, {formatting.date(rnd.date, lang)}){demo}"
             )
             st.caption(linked)
-        st.page_link("app_pages/progress.py", label=pt("open_progress", lang),
+        st.page_link("app_pages/progress.py", label=t("progress_open_progress", lang),
                      query_params={"country": country, "lang": lang})  # fmt: skip
 
 
@@ -490,7 +347,7 @@ def round_download(round_id: str, country: str, lang: str) -> None:
         return text().encode("utf-8")
 
     st.download_button(
-        pt("round_pack", lang),
+        t("progress_round_pack", lang),
         restricted_files.guarded(ids, "round_report", make, country=country, round=round_id),
         file_name=f"round_{round_id}_{lang}.md".replace("/", "_"),
         mime="text/markdown",
@@ -534,9 +391,9 @@ def pack_round_choice(country: str, lang: str) -> str | None:
     }
     options: list[str | None] = [None, *names]
     return st.selectbox(
-        pt("pack_round", lang),
+        t("progress_pack_round", lang),
         options,
-        format_func=lambda r: pt("pack_no_round", lang) if r is None else names[r],
+        format_func=lambda r: t("progress_pack_no_round", lang) if r is None else names[r],
         key="country_pack_round",
-        help=pt("pack_round_help", lang),
+        help=t("progress_pack_round_help", lang),
     )

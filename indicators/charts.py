@@ -12,6 +12,7 @@ fails there.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pandas as pd
@@ -19,6 +20,7 @@ import plotly.graph_objects as go
 
 from indicators import formatting, markup
 from indicators.catalogue import Indicator
+from indicators.texts import N_, by_lang, t
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -27,28 +29,24 @@ DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid",
 FONT = "Liberation Sans, Arial, sans-serif"
 WINDOW_FILLS = ["rgba(0,114,178,0.08)", "rgba(230,159,0,0.12)"]
 
-_LABELS = {
-    "nl": {
-        "range": "bandbreedte",
-        "provisional": "voorlopig",
-        "provisional_period": "voorlopige periode",
-        "observed": "waargenomen",
-        "trend": "trend",
-        "typical": "trend: typisch niveau",
-        "typical_hover": "typisch niveau (meetkundig gemiddelde, zonder seizoen)",
-        "interval": "{p}%-interval",
-    },
-    "en": {
-        "range": "reported range",
-        "provisional": "provisional",
-        "provisional_period": "provisional period",
-        "observed": "observed",
-        "trend": "trend",
-        "typical": "trend: typical level",
-        "typical_hover": "typical level (geometric mean, seasonally adjusted)",
-        "interval": "{p}% interval",
-    },
-}
+# The charts' words, from the library's gettext catalogue (indicators/locale).
+_LABEL_KEYS = (
+    N_("chart_range"),
+    N_("chart_provisional"),
+    N_("chart_provisional_period"),
+    N_("chart_observed"),
+    N_("chart_trend"),
+    N_("chart_typical"),
+    N_("chart_typical_hover"),
+    N_("chart_interval"),
+    N_("chart_fan"),
+)
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return {key.removeprefix("chart_"): t(key, lang) for key in _LABEL_KEYS}
+
+
 # Event markers differ by shape and line style, not by colour alone.
 EVENT_STYLES: dict[str, dict[str, str]] = {
     "partnership_milestone": {"symbol": "star", "dash": "solid", "color": "#000000"},
@@ -57,10 +55,10 @@ EVENT_STYLES: dict[str, dict[str, str]] = {
     "data_break": {"symbol": "triangle-down", "dash": "dashdot", "color": "#555555"},
 }
 EVENT_LABELS: dict[str, dict[str, str]] = {
-    "partnership_milestone": {"nl": "mijlpaal partnerschap", "en": "partnership milestone"},
-    "eu_agreement": {"nl": "EU-afspraak", "en": "EU-level agreement"},
-    "external_shock": {"nl": "externe schok", "en": "external shock"},
-    "data_break": {"nl": "breuk in gegevens", "en": "data break"},
+    "partnership_milestone": by_lang("chart_event_partnership_milestone"),
+    "eu_agreement": by_lang("chart_event_eu_agreement"),
+    "external_shock": by_lang("chart_event_external_shock"),
+    "data_break": by_lang("chart_event_data_break"),
 }
 FAN = ((95, 0.12), (80, 0.2), (50, 0.32))  # interval level, fill opacity: the fan
 OBSERVED_COLOUR = "#222222"
@@ -115,7 +113,7 @@ def observed_spec(
     `y_title` replaces the unit (for indexed or per-capita values); `log_y` draws
     the value axis on a log scale.
     """
-    words = _LABELS["en" if lang == "en" else "nl"]
+    words = _labels(lang)
     key = series or ("reporter" if obs["country_iso3"].nunique() <= 1 else "country_iso3")
     traces: list[Spec] = []
     for pos, (name, part) in enumerate(obs.groupby(key, sort=False)):
@@ -166,6 +164,7 @@ def observed_spec(
         layout["yaxis"] |= {"type": "log", "rangemode": "normal", "dtick": "D2"}
     _shade_windows(layout, windows)
     fit_layout(layout, lang)
+    date_axis(layout, traces, indicator.frequency, lang)
     return {"data": traces, "layout": layout}
 
 
@@ -226,6 +225,43 @@ def fit_layout(layout: Spec, lang: str) -> None:
     layout["separators"] = formatting.plotly_separators(lang)
 
 
+# Months between date ticks, the smallest that keeps at most MAX_DATE_TICKS labels.
+TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+MAX_DATE_TICKS = 7
+
+
+def date_ticks(first: dt.date, last: dt.date, lang: str) -> tuple[list[str], list[str]]:
+    """Tick positions (ISO dates) and labels ("mrt 2020", "2020") from Babel's month
+    names: plotly's own date labels are English whatever the page's language."""
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = next((s for s in TICK_STEPS if months / s <= MAX_DATE_TICKS - 1), TICK_STEPS[-1])
+    index = first.year * 12 + first.month - 1 + (first.day > 1)  # first whole month
+    index += -index % step
+    names = formatting.month_names(lang)
+    values, labels = [], []
+    while index <= last.year * 12 + last.month - 1:
+        year, month = divmod(index, 12)
+        values.append(f"{year}-{month + 1:02d}-01")
+        labels.append(str(year) if step >= 12 else f"{names[month]} {year}")
+        index += step
+    return values, labels
+
+
+def date_axis(layout: Spec, traces: list[Spec], frequency: str, lang: str) -> None:
+    """Label the time axis with the language's month names and date form."""
+    days = [str(x)[:10] for tr in traces for x in (tr.get("x") or []) if isinstance(x, str)]
+    if not days:
+        return
+    first, last = dt.date.fromisoformat(min(days)), dt.date.fromisoformat(max(days))
+    values, labels = date_ticks(first, last, lang)
+    # The hover header's date: plotly would write English month names, so numbers only.
+    hover = "%Y" if frequency == "A" else formatting.month_year_pattern(lang)
+    axis: Spec = {"type": "date", "hoverformat": hover}
+    if len(values) >= 2:
+        axis |= {"tickmode": "array", "tickvals": values, "ticktext": labels}
+    layout["xaxis"] = layout.get("xaxis", {}) | axis
+
+
 def observed_figure(
     obs: pd.DataFrame, indicator: Indicator, lang: str, **options: Any
 ) -> go.Figure:
@@ -255,8 +291,7 @@ def trend_spec(
     seasonally adjusted geometric mean, below which half the values fall and far above
     which outbursts lie), and legend and hover name it so (Method page: "The level").
     """
-    lang = "en" if lang == "en" else "nl"
-    words = _LABELS[lang]
+    words = _labels(lang)
     trend = trend.sort_values("period_start")
     x = _dates(trend["period_start"])
     traces: list[Spec] = []
@@ -270,10 +305,15 @@ def trend_spec(
                 "fill": "toself",
                 "fillcolor": _rgba(PALETTE[0], alpha),
                 "line": {"width": 0},
+                # The band is the trend level's interval, not a range for single values
+                # (most of which lie outside it): one legend entry names all three.
                 "name": words["interval"].format(p=level),
+                "legendgroup": "fan",
+                "showlegend": level == FAN[0][0],
                 "hoverinfo": "skip",
             }
         )
+    traces[0]["name"] = words["fan"]
     typical = scale == "log"
     traces.append(
         {
@@ -313,10 +353,12 @@ def trend_spec(
             "y": seen["value"].tolist(),
             "name": words["observed"],
             "mode": "markers",
+            # Single values stand apart from the fan: darker, larger, with a white rim.
             "marker": {
                 "symbol": ["circle-open" if p else "circle" for p in provisional],
-                "size": 5,
+                "size": 6,
                 "color": OBSERVED_COLOUR,
+                "line": {"color": "#ffffff", "width": 0.6},
             },
             "customdata": [words["provisional"] if p else "" for p in provisional],
             "hovertemplate": "%{y:,.4~g} %{customdata}<extra>" + words["observed"] + "</extra>",
@@ -337,6 +379,7 @@ def trend_spec(
     _shade_windows(layout, windows)
     layout["height"] = 460  # with the compact legend the plot keeps 60% of the card
     fit_layout(layout, lang)
+    date_axis(layout, traces, indicator.frequency, lang)
     return {"data": traces, "layout": layout}
 
 
@@ -383,7 +426,7 @@ def _event_traces(
     traces = []
     for kind, part in shown.groupby("type", sort=False):
         style = EVENT_STYLES.get(str(kind), EVENT_STYLES["external_shock"])
-        label = EVENT_LABELS.get(str(kind), {}).get(lang, str(kind))
+        label = EVENT_LABELS[str(kind)][lang] if str(kind) in EVENT_LABELS else str(kind)
         x = _dates(part["event_date"])
         for day in x:
             layout["shapes"].append(
@@ -465,24 +508,20 @@ VERDICT_MARKERS = {
     "little_change": "diamond",
     "no_detectable_change": "circle-open",
 }
-VERDICT_WORDS = {
-    "nl": {
-        "increase": "hoger (95%-interval boven nul)",
-        "decrease": "lager (95%-interval onder nul)",
-        "little_change": "weinig verandering",
-        "no_detectable_change": "geen aantoonbare verandering",
-        "no_change": "geen verandering",
-        "bars": "dikke balk: 80%-interval · dunne lijn: 95%-interval",
-    },
-    "en": {
-        "increase": "higher (95% interval above zero)",
-        "decrease": "lower (95% interval below zero)",
-        "little_change": "little change",
-        "no_detectable_change": "no detectable change",
-        "no_change": "no change",
-        "bars": "thick bar: 80% interval · thin line: 95% interval",
-    },
-}
+_FOREST_KEYS = (
+    N_("forest_increase"),
+    N_("forest_decrease"),
+    N_("forest_little_change"),
+    N_("forest_no_detectable_change"),
+    N_("forest_no_change"),
+    N_("forest_bars"),
+)
+
+
+def _forest_words(lang: str) -> dict[str, str]:
+    return {key.removeprefix("forest_"): t(key, lang) for key in _FOREST_KEYS}
+
+
 FOREST_COLUMNS = ["label", "estimate", "low80", "high80", "low95", "high95", "verdict"]
 
 
@@ -504,7 +543,7 @@ def forest_spec(
     verdict is carried by the marker shape and the legend, never by colour alone.
     `band` (low, high) shades a range around zero, labelled `band_label`.
     """
-    words = VERDICT_WORDS["en" if lang == "en" else "nl"]
+    words = _forest_words(lang)
     traces: list[Spec] = []
     groups = rows.groupby(group, sort=False) if group else [(None, rows)]
     for pos, (name, part) in enumerate(groups):

@@ -6,27 +6,10 @@ import datetime as dt
 
 from indicators import formatting
 from indicators.catalogue import Catalogue, Indicator
+from indicators.texts import by_lang, t
 
-DEMO_MARK = {
-    "nl": "Demonstratiegegevens — geen officiële statistiek",
-    "en": "Demonstration data — not official statistics",
-}
-_WORDS = {
-    "nl": {
-        "source": "Bron",
-        "sources": "Bronnen",
-        "data_to": "gegevens t/m",
-        "vintage": "versie van",
-        "modelled": "gemodelleerd naar",
-    },
-    "en": {
-        "source": "Source",
-        "sources": "Sources",
-        "data_to": "data to",
-        "vintage": "vintage of",
-        "modelled": "modelled on",
-    },
-}
+# The demonstration data's mark, in every language (from the library's catalogue).
+DEMO_MARK = by_lang("demo_mark")
 
 
 def source_line(
@@ -39,22 +22,22 @@ def source_line(
     demo: bool = False,
 ) -> str:
     """'Source: Eurostat, <title> (<dataset>); data to 2025-12, vintage of 2026-03-31'."""
-    w = _WORDS["en" if lang == "en" else "nl"]
     parts = []
     for sid in indicator.sources:
         s = catalogue.source_by_id[sid]
         parts.append(f"{s.producer}, {s.title} ({s.dataset})")
-    label = w["sources"] if len(parts) > 1 else w["source"]
+    label = t("citation_sources" if len(parts) > 1 else "citation_source", lang)
     line = f"{label}: " + "; ".join(parts)
     if demo:
-        line = f"{DEMO_MARK[lang if lang in DEMO_MARK else 'nl']} ({w['modelled']} {line})"
+        line = f"{DEMO_MARK[lang]} ({t('citation_modelled', lang)} {line})"
     details = []
     if last_period:
         details.append(
-            f"{w['data_to']} {formatting.period(last_period, indicator.frequency, lang)}"
+            f"{t('citation_data_to', lang)} "
+            f"{formatting.period(last_period, indicator.frequency, lang)}"
         )
     if vintage:
-        details.append(f"{w['vintage']} {formatting.date(vintage, lang)}")
+        details.append(f"{t('citation_vintage', lang)} {formatting.date(vintage, lang)}")
     return line + (", " + ", ".join(details) if details else "")
 
 

@@ -227,3 +227,11 @@ def month_names(lang: str, *, short: bool = True) -> list[str]:
 def plotly_locale(lang: str) -> dict[str, object]:
     """plotly layout settings that make its own number labels follow the language."""
     return {"separators": plotly_separators(lang)}
+
+
+def month_year_pattern(lang: str) -> str:
+    """A d3 date format for month and year in figures, with the separator of the
+    language's short date (Babel): nl "%m-%Y", en_GB "%m/%Y"."""
+    short = locale(lang).date_formats["short"].pattern
+    separator = next((c for c in short if not c.isalpha()), "-")
+    return f"%m{separator}%Y"

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
+from indicators import formatting
 from indicators.charts import (
     EVENT_LABELS,
     PALETTE,
+    date_ticks,
     observed_spec,
     provisional_runs,
     to_figure,
@@ -86,7 +90,14 @@ def test_trend_fan_nests_and_the_central_line_is_quiet(store, catalogue):
     trend = _trend_case(store, ind.id, "TUN")
     spec = trend_spec(trend, ind, "en")
     fan = spec["data"][:3]
-    assert [t["name"] for t in fan] == ["95% interval", "80% interval", "50% interval"]
+    # The band is named as the trend level's interval, once in the legend for all three.
+    assert [t["name"] for t in fan] == [
+        "interval of the trend level (50, 80, 95%)",
+        "trend level: 80% interval",
+        "trend level: 50% interval",
+    ]
+    assert [t["showlegend"] for t in fan] == [True, False, False]
+    assert {t["legendgroup"] for t in fan} == {"fan"}
     # Each inner band lies within the outer one, and opacity grows inwards.
     for outer, inner in zip(fan, fan[1:], strict=False):
         n = len(trend)
@@ -95,8 +106,8 @@ def test_trend_fan_nests_and_the_central_line_is_quiet(store, catalogue):
     assert alphas == sorted(alphas)
     level = spec["data"][3]
     assert level["name"] == "trend" and level["line"]["width"] <= 1
-    observed = next(t for t in spec["data"] if t["name"] == "observed")
-    assert observed["mode"] == "markers"
+    observed = next(t for t in spec["data"] if t["name"] == "single values")
+    assert observed["mode"] == "markers" and observed["marker"]["size"] > level["line"]["width"]
     assert len(observed["x"]) == int(trend["observed"].sum())
 
 
@@ -153,3 +164,33 @@ def test_comparison_countries_are_drawn_as_their_trend_levels(store, catalogue):
     assert len(lines) == 2 and lines[0]["line"]["dash"] != lines[1]["line"]["dash"]
     egypt = store.trend(ind.id, "EGY", reporter)
     assert any(list(line["y"]) == egypt["level"].tolist() for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "lang", "labels"),
+    [
+        ("2024-01-15", "2025-03-01", "nl", ["apr 2024", "jul 2024", "okt 2024", "jan 2025"]),
+        ("2025-01-01", "2025-03-01", "en", ["Jan 2025", "Feb 2025", "Mar 2025"]),
+        ("2016-01-01", "2025-10-01", "nl", ["2016", "2018", "2020", "2022", "2024"]),
+    ],
+)
+def test_date_ticks_use_the_languages_month_names(first, last, lang, labels):
+    values, text = date_ticks(dt.date.fromisoformat(first), dt.date.fromisoformat(last), lang)
+    assert text == labels
+    assert all(first <= v <= last for v in values) and values == sorted(values)
+
+
+def test_dutch_charts_carry_dutch_date_labels_into_the_export(store, catalogue):
+    """A short monthly series: the page's and the exported figure's ticks are Dutch."""
+    ind = next(i for i in catalogue.indicators if i.frequency == "M")
+    obs = store.observations(ind.id, "TUN", ind.reporters[0])
+    obs = obs[obs["period_start"] >= obs["period_start"].max() - pd.DateOffset(months=14)]
+    spec = observed_spec(obs, ind, "nl")
+    axis = spec["layout"]["xaxis"]
+    assert axis["tickmode"] == "array" and axis["hoverformat"] == "%m-%Y"
+    dutch = set(formatting.month_names("nl"))
+    assert all(label.split()[0] in dutch for label in axis["ticktext"])
+    fig = to_figure(spec, validate=True)
+    assert list(fig.layout.xaxis.ticktext) == axis["ticktext"]
+    english = {"Mar", "May", "Oct"} & {label.split()[0] for label in axis["ticktext"]}
+    assert not english

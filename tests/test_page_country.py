@@ -33,9 +33,13 @@ def test_each_chart_is_a_trend_fan_with_its_account(use_store, demo_store_path, 
     assert charts
     for spec in charts:
         names = [trace.get("name") for trace in spec["data"]]
-        assert names[:3] == ["95%-interval", "80%-interval", "50%-interval"]
+        assert names[:3] == [
+            "interval van het trendniveau (50, 80, 95%)",
+            "trendniveau: 80%-interval",
+            "trendniveau: 50%-interval",
+        ]
         assert names[3].startswith("trend")  # 'trend: typisch niveau' on the log scale
-        assert "waargenomen" in names
+        assert "losse waarden" in names
     shown = sentences(at)
     assert len(shown) == len(charts)
     assert set(shown) <= headlines(store, "TUN")

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, restricted_files, services
+from dashboard import components, downloads, restricted_files, services
 from dashboard.i18n import formatting, t
 
 lang = components.current_lang()
@@ -178,6 +178,20 @@ else:
         st.caption(components.forest_summary(ok, lang))
         if services.demo_status() != "real":
             st.caption(services.demo_mark(lang))
+        downloads.figure_downloads(
+            fig,
+            rows[["label", "country", *pct, "verdict"]],
+            {
+                "title": title,
+                "axis": t("forest_axis", lang),
+                "summary": components.forest_summary(ok, lang),
+                "status": services.demo_mark(lang) if services.demo_status() != "real" else "",
+            },
+            sorted(set(ok["indicator_id"])),
+            f"forest_{window_a}_vs_{window_b}",
+            lang,
+            "compare_forest",
+        )
 missing = table[table["status"] != "ok"]
 if len(missing):
     st.caption(t("too_few", lang) + " " + "; ".join(missing["label"]))

@@ -28,14 +28,14 @@ country = st.selectbox(
     key="progress_country",
 )
 components.to_url("progress_country", "country", country)
-st.title(f"{P.pt('page', lang)} — {cat.country_by_iso3[country].name(lang)}")
-st.caption(P.pt("intro", lang))
+st.title(f"{t('progress_page', lang)} — {cat.country_by_iso3[country].name(lang)}")
+st.caption(t("progress_intro", lang))
 if P.can_draft():
-    st.caption(P.pt("drafter_note", lang))
+    st.caption(t("progress_drafter_note", lang))
 elif who.local:
-    st.caption(P.pt("local_note", lang))
+    st.caption(t("progress_local_note", lang))
 else:
-    st.caption(P.pt("viewer_note", lang))
+    st.caption(t("progress_viewer_note", lang))
 
 FLASH = "progress_flash"
 if flash := st.session_state.pop(FLASH, None):
@@ -73,21 +73,20 @@ def _review_buttons(entry: P.Entry, key: str) -> None:
     latest = entry.latest
     if not P.can_draft() or latest.status != "draft" or latest.author == who.user:
         return
-    st.markdown(
-        f"**{P.pt('to_review', lang)}** · {P.approval_line(replace(entry, shown=latest), lang)}"
-    )
-    comment = st.text_input(P.pt("comment", lang), key=f"{key}_comment")
+    approval = P.approval_line(replace(entry, shown=latest), lang)
+    st.markdown(f"**{t('progress_to_review', lang)}** · {approval}")
+    comment = st.text_input(t("progress_comment", lang), key=f"{key}_comment")
     left, right = st.columns(2)
-    approve = left.button(P.pt("approve", lang), key=f"{key}_approve", type="primary")
-    back = right.button(P.pt("send_back", lang), key=f"{key}_return")
+    approve = left.button(t("progress_approve", lang), key=f"{key}_approve", type="primary")
+    back = right.button(t("progress_send_back", lang), key=f"{key}_return")
     if approve or back:
         try:
             if approve:
                 row = P.approve(latest, comment)
-                _done(P.pt("approved_msg", lang).format(version=row.version))
+                _done(t("progress_approved_msg", lang).format(version=row.version))
             else:
                 row = P.send_back(latest, comment)
-                _done(P.pt("returned_msg", lang).format(version=row.version))
+                _done(t("progress_returned_msg", lang).format(version=row.version))
         except P.FORM_ERRORS as exc:
             _errors(exc)
 
@@ -97,13 +96,13 @@ def _state(entry: P.Entry) -> None:
     st.caption(P.approval_line(entry, lang))
     if entry.pending and entry.approved is not None and P.can_draft():
         st.caption(
-            P.pt("pending", lang).format(
+            t("progress_pending", lang).format(
                 status=P.label(entry.latest.status, lang), version=entry.latest.version
             )
         )
     if entry.latest.status == "returned" and P.can_draft():
         st.warning(
-            P.pt("returned_note", lang).format(
+            t("progress_returned_note", lang).format(
                 who=_md(entry.latest.actor), comment=_md(entry.latest.comment)
             )
         )
@@ -117,33 +116,33 @@ components.url_state(
 )
 
 if P.can_draft():
-    with st.expander(P.pt("new_round", lang)):
+    with st.expander(t("progress_new_round", lang)):
         with st.form("progress_new_round", clear_on_submit=False):
             when = st.date_input(
-                P.pt("round_date", lang), value=dt.date.today(), key="progress_new_round_date"
+                t("progress_round_date", lang), value=dt.date.today(), key="progress_new_round_date"
             )
             known = sorted(P.vintages(), reverse=True)
             vintage = st.selectbox(
-                P.pt("round_vintage", lang),
+                t("progress_round_vintage", lang),
                 known,
                 key="progress_new_round_vintage",
                 format_func=lambda d: d.isoformat(),
             )
-            title = st.text_input(P.pt("round_title", lang), key="progress_new_round_title")
-            if st.form_submit_button(P.pt("save_draft", lang), key="progress_new_round_save"):
+            title = st.text_input(t("progress_round_title", lang), key="progress_new_round_title")
+            if st.form_submit_button(t("progress_save_draft", lang), key="progress_new_round_save"):
                 try:
                     row = P.save_round(country, when, vintage, title.strip())
                     st.session_state["progress_round"] = row.record_id
-                    _done(P.pt("saved", lang).format(version=row.version))
+                    _done(t("progress_saved", lang).format(version=row.version))
                 except P.FORM_ERRORS as exc:
                     _errors(exc)
 
 if not round_entries:
-    st.info(P.pt("no_rounds", lang))
+    st.info(t("progress_no_rounds", lang))
     st.stop()
 
 round_id = st.selectbox(
-    P.pt("round", lang),
+    t("progress_round", lang),
     round_ids,
     format_func=lambda r: next(
         f"{e.record.title or e.record.id} ({e.record.date:%Y-%m-%d})"  # type: ignore[attr-defined]
@@ -156,17 +155,17 @@ components.to_url("progress_round", "round", round_id)
 round_entry = next(e for e in round_entries if e.record.id == round_id)
 rnd = round_entry.record
 if rnd.is_demo:
-    st.caption(P.pt("demo_framework", lang))
+    st.caption(t("progress_demo_framework", lang))
 _state(round_entry)
 _review_buttons(round_entry, f"progress_rr_{rnd.id}")
 P.round_download(rnd.id, country, lang)
 latest = P.latest_vintage()
 if latest is not None and latest > rnd.vintage:
-    st.info(P.pt("vintage_moved", lang).format(vintage=rnd.vintage.isoformat()))
+    st.info(t("progress_vintage_moved", lang).format(vintage=rnd.vintage.isoformat()))
 
 objectives = P.entries("objective", country)
 if not objectives:
-    st.info(P.pt("no_objectives", lang))
+    st.info(t("progress_no_objectives", lang))
     st.stop()
 judgements = {e.record.objective_id: e for e in P.entries("judgement", country, rnd.id)}
 claims = P.entries("claim", country, rnd.id)
@@ -182,7 +181,7 @@ for obj_entry in objectives:
     data_col, judged_col = st.columns(2)
     verdicts: dict[str, tuple[str, str | None]] = {}
     with data_col:
-        st.subheader(P.pt("data_now", lang))
+        st.subheader(t("progress_data_now", lang))
         for link in obj.links:
             acc = P.link_account(link, country, lang)
             ind = cat.indicator_by_id.get(link.indicator_id)
@@ -195,14 +194,16 @@ for obj_entry in objectives:
             verdicts[name] = (link.desired_direction, acc.verdict)
     j_entry = judgements.get(obj.id)
     with judged_col:
-        st.subheader(P.pt("rating", lang))
+        st.subheader(t("progress_rating", lang))
         if j_entry is None:
             st.write(P.report_word("no_judgement", lang))
         else:
             j = j_entry.record
             st.markdown(f"**{P.label(j.rating, lang)}**")
             st.write(j.rationale)
-            st.caption(f"{P.pt('confidence', lang)}: {P.confidence_words(j.confidence, lang)}")
+            st.caption(
+                f"{t('progress_confidence', lang)}: {P.confidence_words(j.confidence, lang)}"
+            )
             for ev in j.evidence:
                 note = f" — {_md(ev.note)}" if ev.note else ""
                 st.markdown(f"- {P.label(ev.kind, lang)}: {_md(ev.ref)}{note}")
@@ -236,23 +237,23 @@ for obj_entry in objectives:
     form_key = f"progress_jform_{jid}"
     current = j_entry.latest if j_entry else None
     base = P.judgement_payload(current) if current else None
-    with st.expander(P.pt("judgement_form", lang)):
+    with st.expander(t("progress_judgement_form", lang)):
         with st.form(form_key):
             opened = _opened(form_key, current.version if current else 0)
             rating = st.selectbox(
-                P.pt("rating", lang),
+                t("progress_rating", lang),
                 P.RATINGS,
                 format_func=lambda k: P.label(k, lang),
                 index=P.RATINGS.index(base.rating) if base else 0,
                 key=f"{form_key}_rating",
             )
             rationale = st.text_area(
-                P.pt("rationale", lang),
+                t("progress_rationale", lang),
                 value=base.rationale if base else "",
                 key=f"{form_key}_rationale",
             )
             confidence = st.selectbox(
-                P.pt("confidence", lang),
+                t("progress_confidence", lang),
                 likelihood_keys,
                 format_func=lambda k: P.confidence_words(k, lang),
                 index=likelihood_keys.index(base.confidence)
@@ -261,11 +262,11 @@ for obj_entry in objectives:
                 key=f"{form_key}_confidence",
             )
             evidence = st.text_area(
-                P.pt("evidence", lang),
+                t("progress_evidence", lang),
                 value=P.evidence_text(base.evidence) if base else "",
                 key=f"{form_key}_evidence",
             )
-            if st.form_submit_button(P.pt("save_draft", lang), key=f"{form_key}_save"):
+            if st.form_submit_button(t("progress_save_draft", lang), key=f"{form_key}_save"):
                 try:
                     row = P.save_judgement(
                         rnd.id,
@@ -277,34 +278,34 @@ for obj_entry in objectives:
                         opened=opened,
                     )
                     st.session_state.pop(f"{form_key}_opened", None)
-                    _done(P.pt("saved", lang).format(version=row.version))
+                    _done(t("progress_saved", lang).format(version=row.version))
                 except P.FORM_ERRORS as exc:
                     _errors(exc)
     claim_key = f"progress_cform_{rnd.id}_{obj.id}"
-    with st.expander(P.pt("claim_form", lang)):
+    with st.expander(t("progress_claim_form", lang)):
         with st.form(claim_key):
-            text = st.text_area(P.pt("claim", lang), key=f"{claim_key}_claim")
-            toc = st.text_input(P.pt("toc_step", lang), key=f"{claim_key}_toc")
-            activity = st.text_area(P.pt("activity", lang), key=f"{claim_key}_activity")
+            text = st.text_area(t("progress_claim", lang), key=f"{claim_key}_claim")
+            toc = st.text_input(t("progress_toc_step", lang), key=f"{claim_key}_toc")
+            activity = st.text_area(t("progress_activity", lang), key=f"{claim_key}_activity")
             linked = [x.indicator_id for x in obj.links]
             observed_id = st.selectbox(
-                P.pt("observed", lang),
+                t("progress_observed", lang),
                 ["", *linked],
                 key=f"{claim_key}_observed",
                 format_func=lambda i: (
-                    cat.indicator_by_id[i].title(lang) if i else P.pt("none", lang)
+                    cat.indicator_by_id[i].title(lang) if i else t("progress_none", lang)
                 ),
             )
-            rivals = st.text_area(P.pt("rivals", lang), key=f"{claim_key}_rivals")
-            tests = st.text_area(P.pt("tests", lang), key=f"{claim_key}_tests")
+            rivals = st.text_area(t("progress_rivals", lang), key=f"{claim_key}_rivals")
+            tests = st.text_area(t("progress_tests", lang), key=f"{claim_key}_tests")
             status = st.selectbox(
-                P.pt("status", lang),
+                t("progress_status", lang),
                 P.CLAIM_STATUSES,
                 index=1,
                 format_func=lambda k: P.label(k, lang),
                 key=f"{claim_key}_status",
             )
-            if st.form_submit_button(P.pt("save_draft", lang), key=f"{claim_key}_save"):
+            if st.form_submit_button(t("progress_save_draft", lang), key=f"{claim_key}_save"):
                 try:
                     n = 1 + sum(1 for c in claims if c.record.objective_id == obj.id)
                     row = P.save_claim(
@@ -319,6 +320,6 @@ for obj_entry in objectives:
                         tests=tests,
                         status=status,
                     )
-                    _done(P.pt("saved", lang).format(version=row.version))
+                    _done(t("progress_saved", lang).format(version=row.version))
                 except P.FORM_ERRORS as exc:
                     _errors(exc)

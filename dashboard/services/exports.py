@@ -24,13 +24,14 @@ from indicators.analysis.windows import Window
 from indicators.export import render, tables
 from indicators.export.bundle import bundle
 from indicators.export.chart import IMAGE_FORMATS, MEDIA_TYPES, chart_file
+from indicators.export.chart import figure_file as figure_file
 from indicators.export.content import DATA_COLUMNS, ChartContent, ChartRequest, chart_content
 from indicators.export.filenames import bundle_name, pack_name
 from indicators.export.pack import PACK_FORMATS, pack_content, pack_file
 from indicators.views import SeriesView
 from indicators.views.account import observed_stem
 
-DATA_FORMATS = ("csv", "xlsx")
+DATA_FORMATS = ("csv", "xlsx", "md")  # md: the README of what the table is
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 MEDIA = MEDIA_TYPES | {"pptx": PPTX, "zip": "application/zip"}
 __all__ = ["DATA_COLUMNS", "DATA_FORMATS", "IMAGE_FORMATS", "MEDIA", "PACK_FORMATS"]
@@ -128,13 +129,13 @@ def bundle_maker(
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:
-    """The table as CSV that no spreadsheet reads as a formula."""
-    return tables.to_csv(frame)
+    """The table as CSV that no spreadsheet reads as a formula, its figures rounded."""
+    return tables.to_csv(tables.rounded(frame))
 
 
 def table_xlsx(frame: pd.DataFrame, about: dict[str, str]) -> bytes:
-    """The table as XLSX, with what it is on a second sheet; no formulas either."""
-    return tables.to_xlsx(frame, about)
+    """The table as XLSX, with what it is on a second sheet; no formulas, figures rounded."""
+    return tables.to_xlsx(tables.rounded(frame), about)
 
 
 def file_stem(indicator_id: str, obs: pd.DataFrame, v: SeriesView | None = None) -> str:

@@ -30,6 +30,7 @@ from typing import Any
 from indicators import formatting
 from indicators.analysis.likelihood import Likelihood, likelihood
 from indicators.analysis.sceptical import sceptical_probabilities
+from indicators.texts import by_lang, t
 
 DEFAULT_MARGIN_PCT = 10.0
 Z975 = 1.959963984540054
@@ -39,29 +40,20 @@ SYMBOLS = {
     "little_change": "≈",
     "no_detectable_change": "↕",
 }
-VERDICT_WORDS = {
-    "increase": {"en": "higher", "nl": "hoger"},
-    "decrease": {"en": "lower", "nl": "lager"},
-    "little_change": {"en": "little change", "nl": "weinig verandering"},
-    "no_detectable_change": {
-        "en": "no detectable change (wide interval)",
-        "nl": "geen aantoonbare verandering (breed interval)",
-    },
+# Words from the library's gettext catalogue (indicators/locale), by name, then language.
+VERDICT_WORDS: dict[str, dict[str, str]] = {
+    "increase": by_lang("verdict_increase"),
+    "decrease": by_lang("verdict_decrease"),
+    "little_change": by_lang("verdict_little_change"),
+    "no_detectable_change": by_lang("verdict_no_detectable_change"),
 }
 # The event whose probability is worded, with {margin} filled in.
-EVENT_WORDS = {
-    "above_margin": {"en": "more than {margin} higher", "nl": "meer dan {margin} hoger"},
-    "below_margin": {"en": "more than {margin} lower", "nl": "meer dan {margin} lager"},
-    "beyond_margin": {
-        "en": "a change of more than {margin}",
-        "nl": "een verandering van meer dan {margin}",
-    },
+EVENT_WORDS: dict[str, dict[str, str]] = {
+    "above_margin": by_lang("event_above_margin"),
+    "below_margin": by_lang("event_below_margin"),
+    "beyond_margin": by_lang("event_beyond_margin"),
 }
-POINTS = {"en": "percentage points", "nl": "procentpunt"}
-_LEANING = {
-    "higher": {"en": "higher", "nl": "hoger"},
-    "lower": {"en": "lower", "nl": "lager"},
-}
+_LEANING = {"higher": by_lang("leaning_higher"), "lower": by_lang("leaning_lower")}
 
 
 @dataclass(frozen=True)
@@ -89,10 +81,9 @@ class Wording:
         unit=False: '3.0' for percent indicators, in a sentence that already named
         percentage points (a percent sign is part of the figure and always kept).
         """
-        lang = _lang(lang)
         if self.value_kind == "percent":
             figure = _number(self.margin, lang, 1)
-            return f"{figure} {POINTS[lang]}" if unit else figure
+            return f"{figure} {t('points', lang)}" if unit else figure
         if self.margin_pct is not None:
             return f"{_number(self.margin_pct, lang, 0)}%"
         return _number(self.margin, lang, 1 if abs(self.margin) < 100 else 0)
@@ -100,16 +91,14 @@ class Wording:
     def event_words(self, lang: str, *, unit: bool = True) -> str:
         """'more than 10% higher' / 'een verandering van meer dan 10%'; unit=False as
         in `margin_label`."""
-        lang = _lang(lang)
         return EVENT_WORDS[self.event][lang].format(margin=self.margin_label(lang, unit=unit))
 
     def chance_words(self, lang: str) -> str:
         """'likely (66–90%)': the term with its numeric range."""
-        return f"{self.term.words(_lang(lang))} ({self.term.range_label})"
+        return f"{self.term.words(lang)} ({self.term.range_label})"
 
     def words(self, lang: str) -> str:
         """'↑ higher — more than 10% higher: likely (66–90%)', for an overview cell."""
-        lang = _lang(lang)
         head = f"{self.symbol} {VERDICT_WORDS[self.verdict][lang]}"
         return f"{head} — {self.event_words(lang)}: {self.chance_words(lang)}"
 
@@ -175,7 +164,6 @@ class Direction:
 
     def words(self, lang: str) -> str:
         """'↑ higher — very likely (90–99%)'; '↕ no detectable change … — higher: likely …'."""
-        lang = _lang(lang)
         chance = f"{self.term.words(lang)} ({self.term.range_label})"
         head = f"{self.symbol} {VERDICT_WORDS[self.verdict][lang]}"
         if self.verdict in ("increase", "decrease"):
@@ -203,10 +191,6 @@ def _float(value: object) -> float:
         return float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return math.nan
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang == "en" else "nl"
 
 
 def _number(x: float, lang: str, decimals: int) -> str:

@@ -22,7 +22,7 @@ class Likelihood:
     nl: str
 
     def words(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        return self.en if lang == "en" else self.nl
 
     @property
     def range_label(self) -> str:

@@ -11,10 +11,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from indicators.texts import by_lang
+
+# The levels' words, from the library's gettext catalogue (indicators/locale).
 WORDS = {
-    "good": {"en": "good", "nl": "goed"},
-    "fair": {"en": "fair", "nl": "redelijk"},
-    "limited": {"en": "limited", "nl": "beperkt"},
+    "good": by_lang("quality_good"),
+    "fair": by_lang("quality_fair"),
+    "limited": by_lang("quality_limited"),
 }
 
 

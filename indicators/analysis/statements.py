@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from indicators import formatting
 from indicators.analysis.direction import worded_change
 from indicators.analysis.methods import LABELS, SAME_QUANTITY
+from indicators.texts import ByLang, by_lang, t
 
 if TYPE_CHECKING:
     from indicators.analysis.results import Change, Comparison
@@ -66,112 +67,28 @@ _CONTRIBUTION = re.compile(
     r"\b(" + "|".join(re.escape(w) for w in CONTRIBUTION_WORDS) + r")\b", re.IGNORECASE
 )
 
-TEMPLATES: dict[str, dict[str, str]] = {
-    "increase": {
-        "en": "The level in {b} was higher than in {a}: {change} (95% interval {low} to "
-        "{high}). A rise of more than {margin} is {term} ({range}).",
-        "nl": "Het niveau in {b} lag hoger dan in {a}: {change} (95%-interval {low} tot "
-        "{high}). Een stijging van meer dan {margin} is {term} ({range}).",
-    },
-    "decrease": {
-        "en": "The level in {b} was lower than in {a}: {change} (95% interval {low} to "
-        "{high}). A fall of more than {margin} is {term} ({range}).",
-        "nl": "Het niveau in {b} lag lager dan in {a}: {change} (95%-interval {low} tot "
-        "{high}). Een daling van meer dan {margin} is {term} ({range}).",
-    },
-    "no_detectable_change": {
-        "en": "No detectable change between {a} and {b} (wide interval): the 95% interval "
-        "runs from {low} to {high}, so these data cannot tell a rise from a fall. A change "
-        "of more than {margin} either way is {term} ({range}).",
-        "nl": "Geen aantoonbare verandering tussen {a} en {b} (breed interval): het "
-        "95%-interval loopt van {low} tot {high}, dus deze gegevens kunnen een stijging "
-        "niet van een daling onderscheiden. Een verandering van meer dan {margin} in een "
-        "van beide richtingen is {term} ({range}).",
-    },
-    "little_change": {
-        "en": "Evidence of little change between {a} and {b}: the 95% interval ({low} to "
-        "{high}) rules out changes larger than {margin} of the level in {a}.",
-        "nl": "Aanwijzingen voor weinig verandering tussen {a} en {b}: het 95%-interval "
-        "({low} tot {high}) sluit veranderingen groter dan {margin} van het niveau in {a} uit.",
-    },
-    "detectable": {
-        "en": "Only changes of about {size} or more reliably stand out from this series' noise.",
-        "nl": "Alleen veranderingen van ongeveer {size} of meer vallen betrouwbaar op tegen de "
-        "ruis van deze reeks.",
-    },
-    "agree": {
-        "en": "The {n} methods of the robustness panel that estimate this change do not "
-        "point in opposite directions.",
-        "nl": "De {n} methoden van het robuustheidspanel die deze verandering schatten wijzen "
-        "niet in tegengestelde richtingen.",
-    },
-    "disagree": {
-        "en": "The methods point in opposite directions ({details}); read this change with "
-        "caution.",
-        "nl": "De methoden wijzen in tegengestelde richtingen ({details}); lees deze "
-        "verandering met voorzichtigheid.",
-    },
-    "too_few_placebos": {
-        "en": "Too few values for a calibrated comparison with the comparison countries: "
-        "not shown.",
-        "nl": "Te weinig waarden voor een gekalibreerde vergelijking met de "
-        "vergelijkingslanden: niet getoond.",
-    },
-    "placebos": {
-        "en": "Placebo check: with each of the {k} comparison countries in this series' place, "
-        "{x} of {k} show a relative change at least as large; {k} placebos give a rank, "
-        "not a probability.",
-        "nl": "Placebotoets: met elk van de {k} vergelijkingslanden op de plaats van deze reeks "
-        "tonen {x} van de {k} een even grote of grotere relatieve verandering; {k} placebo's "
-        "geven een rangorde, geen kans.",
-    },
-    "pre_fit": {
-        "en": "Pre-period check: between the two halves of {a} the same comparison gives {gap}, "
-        "within the range of {n} placebo periods: the comparison countries moved with this "
-        "series before {b}.",
-        "nl": "Toets vooraf: tussen de twee helften van {a} geeft dezelfde vergelijking {gap}, "
-        "binnen de spreiding van {n} placeboperioden: de vergelijkingslanden bewogen vóór {b} "
-        "mee met deze reeks.",
-    },
-    "pre_misfit": {
-        "en": "Pre-period check: between the two halves of {a} the same comparison already "
-        "gives {gap}, outside the range of {n} placebo periods: the comparison countries did "
-        "not move with this series before {b}, so the comparison with them says little.",
-        "nl": "Toets vooraf: tussen de twee helften van {a} geeft dezelfde vergelijking al "
-        "{gap}, buiten de spreiding van {n} placeboperioden: de vergelijkingslanden bewogen "
-        "vóór {b} niet mee met deze reeks, dus zegt de vergelijking met hen weinig.",
-    },
-    "quality": {
-        "en": "Evidence quality: {level} ({coverage}% of periods have a value, "
-        "{provisional}% of them provisional{flags}).",
-        "nl": "Kwaliteit van het bewijs: {level} ({coverage}% van de perioden heeft een "
-        "waarde, waarvan {provisional}% voorlopig{flags}).",
-    },
-    "flagged": {
-        "en": ", {share}% estimated, minimum or low-reliability values",
-        "nl": ", {share}% geschat, minimaal of onbetrouwbaar",
-    },
-    "break": {"en": ", a break in the series", "nl": ", een breuk in de reeks"},
-    "events": {
-        "en": "The period {b} coincided with: {events}.",
-        "nl": "De periode {b} viel samen met: {events}.",
-    },
-    "subject": {"en": "{subject}: {sentence}", "nl": "{subject}: {sentence}"},
-    "too_few_trend": {
-        "en": "Too few data points for a trend: {n} value(s), at least {needed} needed.",
-        "nl": "Te weinig gegevenspunten voor een trend: {n} waarde(n), minstens {needed} nodig.",
-    },
-    "too_few_comparison": {
-        "en": "Too few data points to compare {a} with {b}: a window without values.",
-        "nl": "Te weinig gegevenspunten om {a} met {b} te vergelijken: een periode zonder waarden.",
-    },
-    "no_windows": {
-        "en": "No named periods to compare.",
-        "nl": "Geen benoemde perioden om te vergelijken.",
-    },
+# The sentences' templates, from the library's gettext catalogue (indicators/locale),
+# by name and then language.
+TEMPLATES: dict[str, ByLang] = {
+    "increase": by_lang("statement_increase"),
+    "decrease": by_lang("statement_decrease"),
+    "no_detectable_change": by_lang("statement_no_detectable_change"),
+    "little_change": by_lang("statement_little_change"),
+    "detectable": by_lang("statement_detectable"),
+    "agree": by_lang("statement_agree"),
+    "disagree": by_lang("statement_disagree"),
+    "too_few_placebos": by_lang("statement_too_few_placebos"),
+    "placebos": by_lang("statement_placebos"),
+    "pre_fit": by_lang("statement_pre_fit"),
+    "pre_misfit": by_lang("statement_pre_misfit"),
+    "quality": by_lang("statement_quality"),
+    "flagged": by_lang("statement_flagged"),
+    "break": by_lang("statement_break"),
+    "events": by_lang("statement_events"),
+    "subject": by_lang("statement_subject"),
+    "too_few_comparison": by_lang("statement_too_few_comparison"),
+    "no_windows": by_lang("statement_no_windows"),
 }
-DIRECTION = {"higher": {"en": "higher", "nl": "hoger"}, "lower": {"en": "lower", "nl": "lager"}}
-POINTS = {"en": " percentage points", "nl": " procentpunt"}
 
 
 def find_causal_language(text: str, *, contribution_allowed: bool = False) -> list[str]:
@@ -316,7 +233,9 @@ def _change(
     change already said it); a percent sign is part of the figure and always kept.
     """
     if c.value_kind == "percent":
-        return _signed(absolute, lang, _decimals(absolute)) + (POINTS[lang] if unit else "")
+        return _signed(absolute, lang, _decimals(absolute)) + (
+            " " + t("points", lang) if unit else ""
+        )
     if pct is not None:
         return _signed(pct, lang, 0 if abs(pct) >= 10 else 1) + "%"
     return _signed(absolute, lang, _decimals(absolute))

@@ -19,6 +19,7 @@ from indicators.analysis.stored import trend_rows
 from indicators.analysis.trend import TrendResult, estimate_trend
 from indicators.analysis.windows import Window
 from indicators.errors import InsufficientDataError
+from indicators.texts import LANGS, tn
 
 if TYPE_CHECKING:  # workers import this module: keep duckdb out of their start-up
     from indicators.store.writer import SeriesKey
@@ -129,7 +130,14 @@ def too_few_summary(task: SeriesTask, exc: InsufficientDataError) -> dict:
     values = task.observations.dropna(subset=["value"])
     row = _base_summary(task.key, exc.n_points, pd.DatetimeIndex(values["period_start"]))
     return (
-        row | {"status": "too_few"} | _sentences("too_few_trend", n=exc.n_points, needed=exc.needed)
+        row
+        | {"status": "too_few"}
+        | {
+            f"sentence_{lang}": tn(
+                "statement_too_few_trend", exc.n_points, lang, n=exc.n_points, needed=exc.needed
+            )
+            for lang in LANGS
+        }
     )
 
 
@@ -151,4 +159,4 @@ def _base_summary(key: SeriesKey, n_points: int, periods: pd.DatetimeIndex) -> d
 
 
 def _sentences(template: str, **fields: object) -> dict:
-    return {f"sentence_{lang}": TEMPLATES[template][lang].format(**fields) for lang in ("nl", "en")}
+    return {f"sentence_{lang}": TEMPLATES[template][lang].format(**fields) for lang in LANGS}

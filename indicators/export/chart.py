@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.citation import DEMO_MARK
+from indicators.export.chart_table import chart_table
+from indicators.export.chart_table import readme as table_readme
 from indicators.export.content import ChartContent
 from indicators.export.figure import decorate, decoration
 from indicators.export.render import render
-from indicators.export.tables import to_csv, to_xlsx
+from indicators.export.tables import rounded, to_csv, to_xlsx
 from indicators.export.words import w
 from indicators.settings import classification_marking, export_scale
+from indicators.texts import t
+
+# The README's label for each of `about`'s fields (library catalogue keys).
+LABELS = {
+    "title": "table_about_title",
+    "source": "table_about_source",
+    "caveat": "table_about_caveat",
+    "statement": "export_sentence",
+    "citations": "export_citations",
+    "bounds": "table_about_bounds",
+}
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
-DATA_FORMATS = ("csv", "xlsx")
+DATA_FORMATS = ("csv", "xlsx", "md")
 FORMATS = IMAGE_FORMATS + DATA_FORMATS
 MEDIA_TYPES = {
+    "md": "text/markdown",
     "png": "image/png",
     "svg": "image/svg+xml",
     "pdf": "application/pdf",
@@ -41,11 +56,35 @@ def about(content: ChartContent, lang: str) -> dict[str, str]:
         "caveat": content.caveat(lang),
         "citations": " | ".join(content.citations()),
     }
+    if shows_trend(content):
+        info["bounds"] = t("table_about_bounds_text", lang)
     if content.demo:
         info["demonstration"] = DEMO_MARK[lang]
     if content.restricted:
         info["classification"] = classification_marking(lang)
     return info
+
+
+def shows_trend(content: ChartContent) -> bool:
+    """Whether the chart draws the trend level: one country, values as stored."""
+    return not content.trend.empty and content.shown_unit is None
+
+
+def table(content: ChartContent, lang: str) -> pd.DataFrame:
+    """What the chart shows as a table: observations with their flags and, where the
+    chart draws it, the trend level with its 50/80/95% bounds per period (headers in
+    the language, real dates, the indicator's precision); else the observations."""
+    if shows_trend(content):
+        return chart_table(content.trend, content.indicator, lang)
+    return content.data(lang)
+
+
+def readme(content: ChartContent, lang: str) -> str:
+    """The README beside the numbers: what `about` says, under the language's words."""
+    fields = {
+        t(LABELS[k], lang) if k in LABELS else k: v for k, v in about(content, lang).items() if v
+    }
+    return table_readme(fields, lang)
 
 
 def chart_file(
@@ -56,9 +95,29 @@ def chart_file(
     if fmt in IMAGE_FORMATS:
         image = export_figure(content, lang, fig)
         return name, render(image, fmt, scale=export_scale())
+    # The metadata goes to the 'about' sheet or the README, never into comment lines.
     if fmt == "csv":
-        header = [f"{k}: {v}" for k, v in about(content, lang).items() if k != "citations"]
-        return name, to_csv(content.data(lang), header)
+        return name, to_csv(table(content, lang))
     if fmt == "xlsx":
-        return name, to_xlsx(content.data(lang), about(content, lang))
+        return name, to_xlsx(table(content, lang), about(content, lang))
+    if fmt == "md":
+        return name, readme(content, lang).encode("utf-8")
     raise ValueError(f"{fmt!r} is not one of {', '.join(FORMATS)} ({w('charts', lang)})")
+
+
+def figure_file(
+    fig: go.Figure, fmt: str, frame: pd.DataFrame, about: dict[str, str] | None = None
+) -> bytes:
+    """One file of a figure that is not a single series' chart (the forest plot): the
+    image as drawn, or the rows behind it, rounded, with `about` on XLSX's second sheet
+    or as the README."""
+    if fmt in IMAGE_FORMATS:
+        return render(fig, fmt, scale=export_scale())
+    if fmt == "csv":
+        return to_csv(rounded(frame))
+    if fmt == "xlsx":
+        return to_xlsx(rounded(frame), about)
+    if fmt == "md":
+        lines = [f"- **{k}:** {v}" for k, v in (about or {}).items() if v]
+        return "\n".join([*lines, ""]).encode("utf-8")
+    raise ValueError(f"{fmt!r} is not one of {', '.join(FORMATS)}")

@@ -15,6 +15,7 @@ import pandas as pd
 from indicators import formatting
 from indicators.catalogue import Catalogue, Indicator
 from indicators.citation import source_line
+from indicators.texts import LANGS, N_, t
 
 CODES = (
     "period_start",
@@ -31,62 +32,40 @@ CODES = (
     "hi95",
 )
 BOUNDS = CODES[5:]
-HEADERS = {
-    "nl": {
-        "period_start": "Begin periode",
-        "period_end": "Einde periode",
-        "value": "Waarde",
-        "flags": "Markeringen",
-        "provisional": "Voorlopig",
-        "level": "Trendniveau",
-        "lo50": "Trendniveau 50% ondergrens",
-        "hi50": "Trendniveau 50% bovengrens",
-        "lo80": "Trendniveau 80% ondergrens",
-        "hi80": "Trendniveau 80% bovengrens",
-        "lo95": "Trendniveau 95% ondergrens",
-        "hi95": "Trendniveau 95% bovengrens",
-    },
-    "en": {
-        "period_start": "Period start",
-        "period_end": "Period end",
-        "value": "Value",
-        "flags": "Flags",
-        "provisional": "Provisional",
-        "level": "Trend level",
-        "lo50": "Trend level 50% lower bound",
-        "hi50": "Trend level 50% upper bound",
-        "lo80": "Trend level 80% lower bound",
-        "hi80": "Trend level 80% upper bound",
-        "lo95": "Trend level 95% lower bound",
-        "hi95": "Trend level 95% upper bound",
-    },
-}
-_ABOUT = {
-    "nl": {
-        "title": "Titel",
-        "series": "Reeks",
-        "unit": "Eenheid",
-        "source": "Bron",
-        "caveat": "Kanttekening",
-        "bounds": "Grenzen",
-        "bounds_text": "De grenzen zijn het 50%-, 80%- en 95%-interval van het trendniveau, "
-        "niet van losse waarden: losse waarden vallen er vaak buiten.",
-        "flags": "Markeringen",
-        "flags_text": "p = voorlopig; overige codes volgens de bron.",
-    },
-    "en": {
-        "title": "Title",
-        "series": "Series",
-        "unit": "Unit",
-        "source": "Source",
-        "caveat": "Caveat",
-        "bounds": "Bounds",
-        "bounds_text": "The bounds are the 50%, 80% and 95% intervals of the trend level, not "
-        "of single values: single values often lie outside them.",
-        "flags": "Flags",
-        "flags_text": "p = provisional; other codes as the source gives them.",
-    },
-}
+# Column headers and the 'about' words, from the library's gettext catalogue
+# (indicators/locale): the keys are declared here for `make translations`.
+_HEADER_KEYS = (
+    N_("table_period_start"),
+    N_("table_period_end"),
+    N_("table_value"),
+    N_("table_flags"),
+    N_("table_provisional"),
+    N_("table_level"),
+    N_("table_lo50"),
+    N_("table_hi50"),
+    N_("table_lo80"),
+    N_("table_hi80"),
+    N_("table_lo95"),
+    N_("table_hi95"),
+)
+_ABOUT_KEYS = (
+    N_("table_about_title"),
+    N_("table_about_series"),
+    N_("table_about_unit"),
+    N_("table_about_source"),
+    N_("table_about_caveat"),
+    N_("table_about_bounds"),
+    N_("table_about_bounds_text"),
+    N_("table_about_flags"),
+    N_("table_about_flags_text"),
+)
+HEADERS = {lang: {c: t(f"table_{c}", lang) for c in CODES} for lang in LANGS}
+
+
+def _about(word: str, lang: str) -> str:
+    return t(f"table_about_{word}", lang)
+
+
 _STEP = {"M": pd.DateOffset(months=1), "Q": pd.DateOffset(months=3), "A": pd.DateOffset(years=1)}
 
 
@@ -119,7 +98,7 @@ def chart_table(
     table = table.reset_index(drop=True)
     if codes:
         return table
-    return table.rename(columns=HEADERS["en" if lang == "en" else "nl"])
+    return table.rename(columns={c: t(f"table_{c}", lang) for c in CODES})
 
 
 def about(
@@ -133,19 +112,18 @@ def about(
     demo: bool = False,
 ) -> dict[str, str]:
     """What the table is, field by field: the 'about' sheet and the README's lines."""
-    w = _ABOUT["en" if lang == "en" else "nl"]
     fields = {
-        w["title"]: indicator.title(lang),
-        w["series"]: series,
-        w["unit"]: indicator.unit(lang),
-        w["source"]: source_line(
+        _about("title", lang): indicator.title(lang),
+        _about("series", lang): series,
+        _about("unit", lang): indicator.unit(lang),
+        _about("source", lang): source_line(
             indicator, catalogue, lang, last_period=last_period, vintage=vintage, demo=demo
         ),
-        w["bounds"]: w["bounds_text"],
-        w["flags"]: w["flags_text"],
+        _about("bounds", lang): _about("bounds_text", lang),
+        _about("flags", lang): _about("flags_text", lang),
     }
     for n, caveat in enumerate(indicator.caveats, start=1):
-        fields[f"{w['caveat']} {n}"] = caveat(lang)
+        fields[f"{_about('caveat', lang)} {n}"] = caveat(lang)
     return fields
 
 
@@ -153,11 +131,7 @@ def readme(fields: dict[str, str], lang: str) -> str:
     """The 'about' fields as a short Markdown README beside a CSV."""
     lines = [f"# {next(iter(fields.values()))}", ""]
     lines += [f"- **{key}:** {value}" for key, value in list(fields.items())[1:]]
-    note = {
-        "nl": "Getallen met een punt als decimaalteken; data in de vorm JJJJ-MM-DD.",
-        "en": "Numbers with a point as the decimal sign; dates as YYYY-MM-DD.",
-    }["en" if lang == "en" else "nl"]
-    return "\n".join([*lines, "", note, ""])
+    return "\n".join([*lines, "", t("table_readme_note", lang), ""])
 
 
 def period_words(table: pd.DataFrame, frequency: str, lang: str) -> list[str]:

@@ -11,6 +11,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -231,10 +232,28 @@ def to_pdf(pack: Pack, generated: dt.date | None = None) -> bytes:
         topMargin=15 * mm,
         bottomMargin=15 * mm,
         title=f"{w('pack_title', lang)}: {pack.name}",
+        # A screen reader reads the pack in its language; reportlab writes no structure
+        # tree (no tagged PDF), so each chart's text summary stands in the text right
+        # after its picture, and the subject lists them.
+        lang="nl-NL" if lang == "nl" else "en-GB",
+        subject=" ".join(alt_text(ch, lang) for ch in pack.charts()),
         invariant=1,
     )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buf.getvalue()
+
+
+def alt_text(chart: PackChart, lang: str) -> str:
+    """A chart's alternative text: its title and the account's headline."""
+    headline = next((a.headline for a in chart.content.accounts[lang] if a.headline), "")
+    return f"{chart.content.title(lang)}: {headline}" if headline else chart.content.title(lang)
+
+
+def set_alt_text(picture: Any, text: str) -> None:
+    """The picture's description (PowerPoint's alt text) instead of 'image.png'."""
+    properties = picture._element.nvPicPr.cNvPr
+    properties.set("descr", text)
+    properties.set("name", text[:60])
 
 
 def _pdf_fonts() -> tuple[str, str]:
@@ -322,7 +341,8 @@ def to_pptx(pack: Pack, generated: dt.date | None = None) -> bytes:
             left = Inches(0.4) + cell_w * (n % cols)
             top = Inches(0.9) + cell_h * (n // cols)
             img_h = min(cell_h - Inches(0.05), Emu(int(img_w * ch.size[1] / ch.size[0])))
-            slide.shapes.add_picture(io.BytesIO(ch.png), left, top, height=img_h)
+            picture = slide.shapes.add_picture(io.BytesIO(ch.png), left, top, height=img_h)
+            set_alt_text(picture, alt_text(ch, lang))
         sentences = [f"{ch.content.title(lang)}: {ch.content.sentence(lang)}" for ch in charts]
         details = [" ".join(ch.content.details(lang)) for ch in charts]
         caveats = [

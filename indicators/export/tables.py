@@ -8,6 +8,7 @@ numbers: only text is ever neutralised.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -57,3 +58,32 @@ def to_xlsx(frame: pd.DataFrame, about: Mapping[str, str] | None = None) -> byte
                     if isinstance(cell.value, str):
                         cell.data_type = "s"
     return buf.getvalue()
+
+
+# How many digits a comparison table's figures keep: percentages to a tenth, probabilities
+# to three decimals, anything else to four significant digits (no 15-digit floats).
+PERCENT_DECIMALS = 1
+PROBABILITY_DECIMALS = 3
+SIGNIFICANT = 4
+
+
+def rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every float column rounded as a reader needs it (see above)."""
+    out = frame.copy()
+    for col in out.columns:
+        if not pd.api.types.is_float_dtype(out[col]):
+            continue
+        name = str(col)
+        if "probability" in name:
+            out[col] = out[col].round(PROBABILITY_DECIMALS)
+        elif name.endswith("_pct") or "pct_" in name:
+            out[col] = out[col].round(PERCENT_DECIMALS)
+        else:
+            out[col] = out[col].map(_significant)
+    return out
+
+
+def _significant(x: float) -> float:
+    if not math.isfinite(x) or x == 0:
+        return x
+    return round(x, SIGNIFICANT - 1 - math.floor(math.log10(abs(x))))

@@ -8,7 +8,8 @@ import pytest
 from indicators.analysis import CAUSAL_WORDS, SCALE, compare_periods, find_causal_language
 from indicators.analysis.methods import LABELS
 from indicators.analysis.quality import WORDS
-from indicators.analysis.statements import DIRECTION, POINTS, TEMPLATES
+from indicators.analysis.statements import TEMPLATES
+from indicators.texts import LANGS, LIBRARY
 from tests.analysis.strategies import make_series
 
 REQUIRED = {
@@ -20,7 +21,11 @@ REQUIRED = {
 def _every_template_text() -> list[str]:
     texts = [t for forms in TEMPLATES.values() for t in forms.values()]
     texts += [t for forms in LABELS.values() for t in forms.values()]
-    texts += [t for forms in (*WORDS.values(), *DIRECTION.values(), POINTS) for t in forms.values()]
+    texts += [t for forms in WORDS.values() for t in forms.values()]
+    # Every text of the library's catalogue: sentences, verdicts, export words.
+    for lang in LANGS:
+        catalog = LIBRARY.translations(lang)._catalog  # type: ignore[attr-defined]
+        texts += [str(text) for key, text in catalog.items() if key]
     texts += [s.en for s in SCALE] + [s.nl for s in SCALE]
     return texts
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import struct
@@ -112,17 +113,27 @@ def test_restricted_export_carries_the_classification_marking(store, renderer, l
 
 def test_csv_and_xlsx_hold_the_numbers_behind_the_chart(store):
     content = chart_content(store, TUN, store_may_view(store))
+    """The table holds what the chart draws: values, trend level and its bounds."""
     csv_bytes = chart_file(content, "en", "csv")[1]
-    frame = pd.read_csv(io.BytesIO(csv_bytes), comment="#", encoding="utf-8-sig")
+    text = csv_bytes.decode("utf-8-sig")
+    assert not text.startswith("#") and "\n#" not in text  # metadata is not in comment lines
+    frame = pd.read_csv(io.BytesIO(csv_bytes), encoding="utf-8-sig")
     obs = store.observations("irregular_detections", "TUN", "EU_EXT")
-    assert frame["value"].tolist() == obs["value"].tolist()
-    assert set(frame["country"]) == {"Tunisia"}
-    assert DEMO_MARK["en"] in csv_bytes.decode("utf-8-sig").splitlines()[5]
+    ind = store.catalogue().indicator("irregular_detections")
+    assert frame["Value"].dropna().tolist() == obs["value"].round(ind.decimals).tolist()
+    assert {"Trend level", "Trend level 95% lower bound", "Trend level 50% upper bound"} <= set(
+        frame.columns
+    )
+    assert frame["Period start"].iat[0] == "2016-01-01"
+    readme = chart_file(content, "en", "md")[1].decode("utf-8")
+    assert DEMO_MARK["en"] in readme and "not of single values" in readme
     book = openpyxl.load_workbook(io.BytesIO(chart_file(content, "nl", "xlsx")[1]))
     about_sheet = {r[0].value: r[1].value for r in book["about"].iter_rows(min_row=2)}
     assert about_sheet["demonstration"] == DEMO_MARK["nl"]
     assert about_sheet["source"].startswith(DEMO_MARK["nl"])
-    assert book["data"].max_row == len(obs) + 1
+    assert book["data"].max_row == len(content.trend) + 1
+    assert book["data"]["A1"].value == "Begin periode"
+    assert isinstance(book["data"]["A2"].value, dt.datetime)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

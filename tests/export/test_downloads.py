@@ -39,8 +39,12 @@ def test_chart_card_offers_images_and_data(use_store, demo_store_path, clicks, r
     assert DEMO_MARK["en"] in " ".join(pdf.pages[0].extract_text().split())
     svg = _click(at, clicks, f"{key}_download_svg").decode("utf-8")
     assert "Detections of irregular border crossings" in svg and "Frontex" in svg
-    frame = pd.read_csv(io.BytesIO(_click(at, clicks, f"{key}_download_csv")), comment="#")
-    assert set(frame["country_iso3"]) == {"TUN"} and frame["value"].notna().all()
+    # What the card draws: single values, the trend level and its bounds, English headers.
+    frame = pd.read_csv(io.BytesIO(_click(at, clicks, f"{key}_download_csv")))
+    assert frame["Value"].notna().any() and frame["Trend level"].notna().all()
+    assert (frame["Trend level 95% lower bound"] <= frame["Trend level"]).all()
+    readme = _click(at, clicks, f"{key}_download_md").decode("utf-8")
+    assert readme.startswith("# Detections of irregular border crossings")
 
 
 def test_browser_image_button_gets_a_file_name_that_says_what_it_holds(use_store, demo_store_path):
@@ -98,9 +102,11 @@ def test_downloads_follow_the_windows_chosen_on_the_page(use_store, demo_store_p
     name = json.loads(chart.proto.config)["toImageButtonOptions"]["filename"]
     # The view's stem names both windows (one name per pair of windows).
     assert name == "TUN_irregular_detections_EU_EXT_2022-2025_vs_2025-_data-2025-12_en"
-    header = _click(at, clicks, f"{key}_download_csv").decode("utf-8-sig").split("\r\n")[:3]
-    statement = next(line for line in header if line.startswith("# statement"))
+    readme = _click(at, clicks, f"{key}_download_md").decode("utf-8").splitlines()
+    statement = next(line for line in readme if line.startswith("- **Statement:**"))
     assert "2022–2025" in statement and "2025–" in statement
+    table = _click(at, clicks, f"{key}_download_csv").decode("utf-8-sig")
+    assert table.startswith("Period start,") and "Trend level 95% lower bound" in table
 
 
 def test_country_page_bundle_of_chosen_charts(use_store, demo_store_path, store, clicks, renderer):
@@ -128,3 +134,23 @@ def test_explore_csv_holds_the_numbers_the_chart_shows(use_store, demo_store_pat
     means = baseline.groupby(["country_iso3", "reporter"])["value"].mean()
     assert len(means) >= 2 and ((means - 100).abs() < 1e-6).all()
     assert frame["unit"].str.contains("100").all()  # says it is an index, not detections
+
+
+def test_forest_plot_has_a_download_menu_with_rounded_rows(
+    use_store, demo_store_path, clicks, renderer
+):
+    use_store(demo_store_path)
+    at = open_page("compare", {"lang": "en"})
+    keys = {b.key for b in at.get("download_button")}
+    assert {f"compare_forest_download_{f}" for f in ("png", "svg", "csv", "xlsx")} <= keys
+    rows = pd.read_csv(io.BytesIO(_click(at, clicks, "compare_forest_download_csv")))
+    assert {"label", "estimate", "low95", "high95", "verdict"} <= set(rows.columns)
+    assert (rows["estimate"] == rows["estimate"].round(1)).all()
+    svg = _click(at, clicks, "compare_forest_download_svg").decode("utf-8")
+    assert "<svg" in svg
+    table = _click(at, clicks, "compare_download_csv").decode("utf-8-sig")
+    assert not any(
+        len(cell) > 12
+        for cell in table.replace("\r\n", ",").split(",")
+        if cell.replace(".", "").replace("-", "").isdigit()
+    )

@@ -88,3 +88,23 @@ def test_every_chart_lies_on_its_slide_above_the_sentences(tunisia_nl):
         for picture in (s for s in slide.shapes if s.shape_type == 13):
             assert picture.left + picture.width <= prs.slide_width
             assert picture.top + picture.height <= Inches(5.6)  # where the sentences start
+
+
+def test_every_pptx_picture_has_the_charts_headline_as_alt_text(tunisia_nl):
+    prs = Presentation(io.BytesIO(to_pptx(tunisia_nl)))
+    pictures = [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) == len(tunisia_nl.charts())
+    wanted = [
+        f"{ch.content.title('nl')}: {ch.content.accounts['nl'][0].headline}"
+        for ch in tunisia_nl.charts()
+    ]
+    described = [p._element.nvPicPr.cNvPr.get("descr") for p in pictures]
+    assert described == wanted
+    assert not any("image" in p.name for p in pictures)
+
+
+def test_pdf_pack_says_its_language_and_carries_the_charts_text(tunisia_nl):
+    reader = PdfReader(io.BytesIO(to_pdf(tunisia_nl, dt.date(2026, 1, 1))))
+    assert reader.trailer["/Root"]["/Lang"] == "nl-NL"
+    first = tunisia_nl.charts()[0]
+    assert first.content.accounts["nl"][0].headline[:40] in _normal(reader.metadata.subject)

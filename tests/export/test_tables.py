@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from indicators.export import tables
 from indicators.export.filenames import chart_stem, safe_name
 from indicators.export.tables import FORMULA_STARTS, neutralise, to_csv, to_xlsx
 
@@ -73,3 +74,20 @@ def test_safe_name(raw, expected):
 def test_chart_stem_says_what_the_file_holds():
     stem = chart_stem("irregular_detections", ("TUN", "MAR"), "EU27", "2016–2025", "2025-12")
     assert stem == "TUN-MAR_irregular_detections_EU27_2016-2025_data-2025-12"
+
+
+def test_comparison_figures_are_rounded_as_a_reader_needs_them():
+    frame = pd.DataFrame(
+        {
+            "estimate_pct": [61.23456789012345],
+            "probability_above_margin": [0.912345678],
+            "level_a": [2570.4567891234],
+            "estimate": [-0.000123456789],
+            "n": [12],
+            "label": ["x"],
+        }
+    )
+    out = tables.rounded(frame)
+    assert out.iloc[0].tolist() == [61.2, 0.912, 2570.0, -0.0001235, 12, "x"]
+    text = tables.to_csv(out).decode("utf-8-sig")
+    assert "61.2," in text and "0.912," in text and "61.234" not in text
