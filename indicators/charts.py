@@ -23,7 +23,8 @@ from indicators.catalogue import Indicator
 from indicators.texts import N_, by_lang, t
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Okabe-Ito hues, darkened where needed to keep 3:1 against white (WCAG 1.4.11).
+PALETTE = ["#0072B2", "#8F7A00", "#009E73", "#B8568F", "#2E8BC0", "#D55E00", "#7F4F24", "#000000"]
 MARKERS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
 FONT = "Liberation Sans, Arial, sans-serif"
