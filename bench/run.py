@@ -32,6 +32,7 @@ SECTIONS = [
     "bench_framework",
     "bench_bounds",
     "bench_big_csv",
+    "bench_browser",
 ]
 RESULTS = ROOT / "bench" / "results.json"
 
