@@ -180,7 +180,9 @@ else:
             st.caption(services.demo_mark(lang))
         downloads.figure_downloads(
             fig,
-            rows[["label", "country", *pct, "verdict"]],
+            rows[["label", "country", *pct, "verdict"]].rename(
+                columns={k: f"{k}_pct" for k in pct}  # percent of window A's level
+            ),
             {
                 "title": title,
                 "axis": t("forest_axis", lang),
