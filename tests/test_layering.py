@@ -96,8 +96,15 @@ def _runtime_imports(path: Path) -> set[str]:
 # (issue 15), which must run inside the download's own request.
 BRIDGES = ("services", "auth.py", "progress.py", "restricted_files.py")
 # Everything else catches the project's errors, writes numbers and dates in the reader's
-# language and escapes values before they reach Markdown; the rest comes through services.
-PRESENTATION = {"indicators.errors", "indicators.formatting", "indicators.markup"}
+# language (texts from the gettext catalogues through indicators.texts, the one lookup
+# both domains share) and escapes values before they reach Markdown; the rest comes
+# through services.
+PRESENTATION = {
+    "indicators.errors",
+    "indicators.formatting",
+    "indicators.markup",
+    "indicators.texts",
+}
 
 
 def test_the_whole_dashboard_reaches_the_library_through_services():
