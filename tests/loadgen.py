@@ -166,8 +166,9 @@ class Session:
             )
         elif kind == "multiselect":
             self.widgets[el.multiselect.id] = ("string_array_value", list(el.multiselect.options))
-        elif kind == "download_button" and self.download is None:
-            # The page's first file: the comparison's CSV (its XLSX carries a save time).
+        elif kind == "download_button" and self.download is None and el.download_button.url:
+            # The page's first file served by URL: the comparison's CSV (its XLSX carries a
+            # save time). Files made on click (the forest plot's) have no URL until asked.
             self.download = el.download_button.url
         content = {
             "markdown": lambda: el.markdown.body,

@@ -148,7 +148,7 @@ class _Context:
         ev = ev[b.mask(pd.DatetimeIndex(dates))].sort_values("event_date")
         return tuple(
             {
-                lang: f"{r[f'title_{lang}']} ({formatting.date(r['event_date'], lang)})"
+                lang: f"{r[f'title_{lang}']} ({formatting.period(r['event_date'], 'M', lang)})"
                 for lang in ("nl", "en")
             }
             for _, r in ev.iterrows()

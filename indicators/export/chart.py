@@ -74,9 +74,25 @@ def table(content: ChartContent, lang: str) -> pd.DataFrame:
     """What the chart shows as a table: observations with their flags and, where the
     chart draws it, the trend level with its 50/80/95% bounds per period (headers in
     the language, real dates, the indicator's precision); else the observations."""
-    if shows_trend(content):
-        return chart_table(content.trend, content.indicator, lang)
-    return content.data(lang)
+    frame = (
+        chart_table(content.trend, content.indicator, lang)
+        if shows_trend(content)
+        else content.data(lang)
+    )
+    return marked(frame, content, lang)
+
+
+def marked(frame: pd.DataFrame, content: ChartContent, lang: str) -> pd.DataFrame:
+    """Demonstration and restricted figures say so on every row: a CSV travels without
+    its README, so the marking cannot live only there."""
+    if not content.demo and not content.restricted:
+        return frame
+    frame = frame.copy()
+    if content.demo:
+        frame[t("table_demonstration", lang)] = DEMO_MARK[lang]
+    if content.restricted:
+        frame[t("table_classification", lang)] = classification_marking(lang)
+    return frame
 
 
 def readme(content: ChartContent, lang: str) -> str:

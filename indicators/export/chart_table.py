@@ -47,6 +47,8 @@ _HEADER_KEYS = (
     N_("table_hi80"),
     N_("table_lo95"),
     N_("table_hi95"),
+    N_("table_demonstration"),
+    N_("table_classification"),
 )
 _ABOUT_KEYS = (
     N_("table_about_title"),

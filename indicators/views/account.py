@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from indicators import formatting
 from indicators.analysis.direction import Wording, worded_change
 from indicators.analysis.quality import EvidenceQuality
 from indicators.analysis.results import Comparison, MethodResult
@@ -504,7 +505,10 @@ def _events(store: Store, view: SeriesView) -> tuple[str, ...]:
     dates = pd.DatetimeIndex(pd.to_datetime(ev["event_date"]))
     ev = ev[view.b.mask(dates)].sort_values("event_date")
     title = f"title_{view.lang}"
-    return tuple(f"{r[title]} ({pd.Timestamp(r['event_date']):%Y-%m})" for _, r in ev.iterrows())
+    return tuple(
+        f"{r[title]} ({formatting.period(r['event_date'], 'M', view.lang)})"
+        for _, r in ev.iterrows()
+    )
 
 
 def observed_stem(cat: Catalogue, indicator_id: str, obs: pd.DataFrame) -> str:

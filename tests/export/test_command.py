@@ -28,7 +28,7 @@ def test_export_chart_to_a_named_file(demo_store_path, tmp_path):
     out = tmp_path / "sub" / "numbers.csv"
     args = ["export", "chart", "--store", str(demo_store_path), "--country", "MAR"]
     assert main([*args, "--indicator", "return_rate", "--out", str(out)]) == 0
-    assert "Marokko" in out.read_text(encoding="utf-8-sig")  # Dutch by default
+    assert out.read_text(encoding="utf-8-sig").startswith("Begin periode,")  # Dutch by default
 
 
 def test_export_bundle_and_pack(demo_store_path, tmp_path, renderer):

@@ -11,10 +11,12 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pandas as pd
 import pytest
 from pptx import Presentation
 
 from indicators.catalogue import load_catalogue
+from indicators.store import Store
 from tests.apptest import open_page
 
 VIEW = {"country": "TUN", "reporter": "NL", "b": "taskforce", "cmp": "MAR,EGY"}
@@ -115,5 +117,12 @@ def test_the_bundle_and_a_chart_csv_follow_the_page(
     assert len(told) == 1  # the page's headline of that chart, and no other
     assert "comparison=MAR,EGY" in readme
     assert COMPARED[lang] in readme and COMPARED[lang] in details
+    # The chart's README says the page's headline; its CSV holds the view's figures
+    # (the Netherlands' orders, not EU-27's), as a plain table without comment lines.
+    about = _click(at, clicks, "country_chart_return_orders_download_md").decode("utf-8")
+    assert told[0] in about
     csv = _click(at, clicks, "country_chart_return_orders_download_csv").decode("utf-8-sig")
-    assert told[0] in csv
+    table = pd.read_csv(io.StringIO(csv))
+    values = table.iloc[:, 2].dropna().tolist()  # period start, period end, value, …
+    shown = Store(demo_store_path).observations("return_orders", "TUN", reporter="NL")
+    assert values == pytest.approx(shown.sort_values("period_start")["value"].tolist())
