@@ -13,25 +13,14 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators import formatting
+from indicators.analysis.trend import TREND_COLUMNS
 from indicators.catalogue import Catalogue, Indicator
 from indicators.citation import source_line
 from indicators.texts import LANGS, N_, t
 
-CODES = (
-    "period_start",
-    "period_end",
-    "value",
-    "flags",
-    "provisional",
-    "level",
-    "lo50",
-    "hi50",
-    "lo80",
-    "hi80",
-    "lo95",
-    "hi95",
-)
-BOUNDS = CODES[5:]
+# The trend level and its bounds, named as the trend frame names them (one rule).
+BOUNDS = tuple(c for c in TREND_COLUMNS if c not in ("period_start", "value", "observed"))
+CODES = ("period_start", "period_end", "value", "flags", "provisional", *BOUNDS)
 # Column headers and the 'about' words, from the library's gettext catalogue
 # (indicators/locale): the keys are declared here for `make translations`.
 _HEADER_KEYS = (
