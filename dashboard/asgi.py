@@ -25,6 +25,18 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+# Besides the guard: what every page needs, loaded once as the process starts, before
+# it answers its health check. pandas, plotly, DuckDB and the library take seconds to
+# import, and the first script run would otherwise pay for them while the first
+# visitors wait (through the front, nginx sends them here once the process is healthy).
+from dashboard import (  # noqa: E402, F401
+    auth,
+    components,
+    downloads,
+    progress,
+    restricted_files,
+    services,
+)
 from dashboard.media_guard import MediaGuard  # noqa: E402
 
 # What holds whether or not the nginx front is in between: no framing by any site

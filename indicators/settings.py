@@ -11,6 +11,8 @@ This module imports only indicators.errors, so any module may read settings.
 
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
@@ -78,6 +80,15 @@ class Settings(BaseSettings):
         "refused before they are read).",
     )
 
+    writer_nice: int = Field(
+        default=10,
+        ge=0,
+        le=19,
+        description="CPU priority the writing commands (build, import, fetch) lower themselves "
+        "by (as `nice`), so that the dashboard's pages are served first while a store is "
+        "written; 0 leaves it.",
+    )
+
     workspace: str = Field(
         default="duckdb",
         description="Where the results framework keeps its records: `duckdb` (a file beside "
@@ -120,11 +131,21 @@ def env_name(field: str) -> str:
 
 
 def settings() -> Settings:
-    """The settings as the environment has them now (read again on each call: cheap,
-    and tests and the app's subprocesses change the environment).
+    """The settings as the environment has them now.
 
+    Tests and the app's subprocesses change the environment, so the variables are
+    looked at on every call; the parsed settings are kept per set of values, because
+    parsing costs about a millisecond and the services ask for the store's path on
+    every call (hundreds of times in one run of the overview).
     A value that does not parse raises SettingError naming the variable.
     """
+    ours = tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(PREFIX)))
+    return _parsed(ours)
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(variables: tuple[tuple[str, str], ...]) -> Settings:
+    """Settings of these PARTNERSHIP_MONITOR_ variables (the environment holds them)."""
     try:
         return Settings()
     except ValidationError as exc:

@@ -60,6 +60,21 @@ def _private_audit_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
         os.environ.pop(key, None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _writers_keep_their_priority() -> Iterator[None]:
+    """Tests call the CLI's writing commands in this process: lowering its priority
+    (the setting writer_nice) would slow every later test of this worker, and the
+    servers it starts. tests/test_cli.py checks the setting in a process of its own."""
+    key = "PARTNERSHIP_MONITOR_WRITER_NICE"
+    before = os.environ.get(key)
+    os.environ[key] = "0"
+    yield
+    if before is None:
+        os.environ.pop(key, None)
+    else:
+        os.environ[key] = before
+
+
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return load_catalogue()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -133,3 +134,28 @@ def test_the_installed_entry_point_runs(demo_store_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"store: {demo_store_path}")
+
+
+# The command runs in a process of its own: lowering the priority is for the rest of
+# the process, and this test process must keep its own (tests/conftest.py).
+_PRIORITY_AFTER = (
+    "import os, sys; from indicators.cli import main; base = os.nice(0); "
+    "main(sys.argv[1:]); print(os.nice(0) - base)"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "setting", "lowered"),
+    [
+        (["build", "--if-needed"], "7", 7),  # a writer lowers itself by the setting
+        (["build", "--if-needed"], "0", 0),  # 0 leaves it
+        (["info"], "7", 0),  # a reader never does
+    ],
+)
+def test_writing_commands_lower_their_cpu_priority(demo_store_path, command, setting, lowered):
+    env = {**os.environ, "PARTNERSHIP_MONITOR_WRITER_NICE": setting}
+    done = subprocess.run(
+        [sys.executable, "-c", _PRIORITY_AFTER, *command, "--store", str(demo_store_path)],
+        capture_output=True, text=True, env=env, timeout=120, check=True,
+    )  # fmt: skip
+    assert done.stdout.splitlines()[-1] == str(lowered), done.stdout

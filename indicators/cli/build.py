@@ -8,7 +8,7 @@ from typing import Any
 
 from indicators.build import build_demo_store, needs_build
 from indicators.catalogue import DATA_DIR
-from indicators.cli.common import subcommand
+from indicators.cli.common import as_writer, subcommand
 from indicators.cli.imports import _date
 from indicators.errors import ProjectError
 
@@ -37,6 +37,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    as_writer()
     if args.from_dir is not None:
         return build_from(args)
     if args.if_needed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,12 +14,25 @@ from indicators.build import DEFAULT_STORE
 from indicators.catalogue import Catalogue, Indicator
 from indicators.citation import DEMO_MARK
 from indicators.errors import InputError, Problem
+from indicators.settings import settings
 from indicators.store import Store
 
 if TYPE_CHECKING:
     from indicators.views import Account
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def as_writer() -> None:
+    """Lower this process's CPU priority before it writes a store (the setting writer_nice).
+
+    A build or an import fits trends on every core for seconds; the app processes on
+    the same machine keep serving pages meanwhile, and should be served first: readers
+    are people waiting, a write is not. Worker processes inherit the priority.
+    """
+    increment = settings().writer_nice
+    if increment:
+        os.nice(increment)
 
 
 def subcommand(

@@ -8,7 +8,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from indicators.cli.common import subcommand
+from indicators.cli.common import as_writer, subcommand
 from indicators.errors import InputError, Problem
 from indicators.importers.detect import FORMATS
 
@@ -31,6 +31,7 @@ def _print_report(report, as_json: bool) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from indicators.importers.pipeline import import_file
 
+    as_writer()
     report = import_file(
         args.store,
         args.format,
@@ -46,6 +47,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_fetch(args: argparse.Namespace) -> int:
     from indicators.importers.fetch import fetch_eurostat
 
+    as_writer()
     if args.source != "eurostat":
         raise InputError(Problem("fetch", None, None, "only `fetch eurostat` is supported"))
     if args.download_only:
