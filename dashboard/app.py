@@ -12,12 +12,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard import auth, components, services  # noqa: E402
+from dashboard import auth, services  # noqa: E402
+from dashboard.components import language, notices, toolbar  # noqa: E402
 from dashboard.i18n import N_, t  # noqa: E402
 from indicators.errors import ProjectError  # noqa: E402
 
 st.set_page_config(page_title="Partnership Monitor", page_icon="🧭", layout="wide")
-lang = components.language_switch()
+lang = language.switch()
 try:
     who = auth.require_principal(lang)
 except ProjectError as exc:  # an invalid access file: show nothing rather than guess
@@ -46,10 +47,10 @@ pages = [
 ]
 nav = st.navigation(pages)
 st.sidebar.caption(t("app_tagline", lang))
-components.toolbar_switch(lang)
+toolbar.switch(lang)
 try:
     services.start_run(who)  # one look at the store file per run
-    components.demo_notice(lang)
+    notices.demo_notice(lang)
     nav.run()
 except ProjectError as exc:
     st.error(f"{t('store_error', lang)}: {exc}")

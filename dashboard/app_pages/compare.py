@@ -12,10 +12,11 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, downloads, restricted_files, services
+from dashboard import downloads, restricted_files, services
+from dashboard.components import language, notices, panels, summaries, toolbar, url_state
 from dashboard.i18n import formatting, t
 
-lang = components.current_lang()
+lang = language.current()
 cat = services.catalogue()
 st.title(t("page_compare", lang))
 st.caption(t("compare_intro", lang))
@@ -48,7 +49,7 @@ def window_choice(slot: str, role: str, column):  # noqa: ANN201 - a Window
             st.session_state[key] = CUSTOM
             st.session_state[f"{key}_years"] = (int(match[1]), int(match[2]))
         else:
-            components.bad_link(slot, wanted, lang)
+            notices.bad_link(slot, wanted, lang)
             st.session_state[key] = default
     choice = column.selectbox(
         t(f"window_{slot}", lang), [*periods, CUSTOM], format_func=_period_label, key=key
@@ -75,7 +76,7 @@ window_b = window_choice("b", "b", right)
 
 # --- countries, indicators, reporting area, comparison group ------------------
 names = {c.iso3: c.name(lang) for c in cat.countries}
-countries = components.url_choices(
+countries = url_state.choices(
     "countries",
     list(names),
     [c.iso3 for c in cat.countries if c.role == "priority"],
@@ -86,8 +87,8 @@ countries = components.url_choices(
 )
 visible = [i.id for i in cat.indicators if services.can_view(i)]
 if "compare_indicators" not in st.session_state:  # a shared link beyond this role
-    components.restricted_in_link("indicators", lang)
-indicators = components.url_choices(
+    url_state.restricted_in_link("indicators", lang)
+indicators = url_state.choices(
     "indicators",
     visible,
     [i for i in ("irregular_detections", "return_returned") if i in visible],
@@ -99,7 +100,7 @@ indicators = components.url_choices(
 areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
 area_col, group_col = st.columns([1, 2])
 if "compare_reporter" not in st.session_state:
-    st.session_state["compare_reporter"] = components.url_choice(
+    st.session_state["compare_reporter"] = url_state.choice(
         "reporter", ["EU27", "NL"], "EU27", lang
     )
 reporter = (
@@ -113,7 +114,7 @@ reporter = (
     or "EU27"
 )
 st.query_params["reporter"] = reporter
-group_mode = components.url_radio(
+group_mode = url_state.radio(
     "group",
     ["default", "none", "choose"],
     "default",
@@ -130,7 +131,7 @@ if group_mode == "none":
 if group_mode == "choose":
     with group_col:
         group = tuple(
-            components.url_choices(
+            url_state.choices(
                 "with",
                 list(names),
                 services.default_comparison(countries[0] if countries else cat.countries[0].iso3),
@@ -172,10 +173,10 @@ else:
             fig,
             width="stretch",
             key="compare_forest",
-            config=components.plotly_config(services.comparison_name(window_a, window_b)),
-            alt=components.forest_summary(ok, lang),
+            config=toolbar.plotly_config(services.comparison_name(window_a, window_b)),
+            alt=summaries.forest_summary(ok, lang),
         )
-        st.caption(components.forest_summary(ok, lang))
+        st.caption(summaries.forest_summary(ok, lang))
         if services.demo_status() != "real":
             st.caption(services.demo_mark(lang))
         downloads.figure_downloads(
@@ -186,7 +187,7 @@ else:
             {
                 "title": title,
                 "axis": t("forest_axis", lang),
-                "summary": components.forest_summary(ok, lang),
+                "summary": summaries.forest_summary(ok, lang),
                 "status": services.demo_mark(lang) if services.demo_status() != "real" else "",
             },
             sorted(set(ok["indicator_id"])),
@@ -240,7 +241,7 @@ if len(ok):
         )
         st.markdown(f"**{row.label}** — {account.verdict_words} · {account.aim}")
         st.markdown(account.headline)
-        components.methods_panel(services.comparison_methods(account), row, account, lang)
+        panels.methods_panel(services.comparison_methods(account), row, account, lang)
 
 st.header(t("compare_table", lang))
 st.dataframe(table.drop(columns=["label"]), hide_index=True, width="stretch")

@@ -7,23 +7,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, downloads, progress, services
+from dashboard import downloads, progress, services
+from dashboard.components import cards, language, notices, summaries, url_state
 from dashboard.i18n import formatting, t
 
-lang = components.current_lang()
+lang = language.current()
 cat = services.catalogue()
 codes = [c.iso3 for c in cat.countries]
 periods = {p.id: p for p in cat.periods}
 default_a, default_b = services.default_periods()
 areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
 
-components.url_state("country_iso3", "country", codes, codes[0], lang)
-components.url_state("country_reporter", "reporter", ["EU27", "NL"], "EU27", lang)
-components.url_state("country_a", "a", list(periods), default_a, lang)
-components.url_state("country_b", "b", list(periods), default_b, lang)
+url_state.restore("country_iso3", "country", codes, codes[0], lang)
+url_state.restore("country_reporter", "reporter", ["EU27", "NL"], "EU27", lang)
+url_state.restore("country_a", "a", list(periods), default_a, lang)
+url_state.restore("country_b", "b", list(periods), default_b, lang)
 # No comparison countries in the link: the country's default ones, as every file has them.
 default_others = services.default_comparison(st.session_state.get("country_iso3", codes[0]))
-components.url_state("country_others", "cmp", codes, default_others, lang)
+url_state.restore("country_others", "cmp", codes, default_others, lang)
 
 top = st.columns([2, 2, 2, 2])
 country = top[0].selectbox(
@@ -68,7 +69,7 @@ for key, param, value in (
     ("country_b", "b", b),
     ("country_others", "cmp", others),
 ):
-    components.to_url(key, param, value)
+    url_state.save(key, param, value)
 
 st.title(cat.country_by_iso3[country].name(lang))
 downloads.pack_buttons(country, reporter, (a, b), others, lang)
@@ -115,14 +116,14 @@ with st.expander(f"{t('events', lang)} ({len(events)})"):
         kind = str(ev.type)
         st.markdown(
             f"{services.event_symbol(kind)} **{formatting.date(ev.event_date, lang)}** · "
-            f"{services.event_label(kind, lang)} · {components.literal(title)}"
+            f"{services.event_label(kind, lang)} · {notices.literal(title)}"
         )
 
 progress.country_judgements(country, lang)  # each objective's latest approved judgement
 
 # Themes as tabs the URL names (theme=<id>); only the open tab's charts are drawn.
 themes = {th.id: th for th in cat.themes}
-chosen = components.url_choice("theme", list(themes), next(iter(themes)), lang)
+chosen = url_state.choice("theme", list(themes), next(iter(themes)), lang)
 titles = {th.title(lang): th_id for th_id, th in themes.items()}
 tab_key = f"country_theme_{lang}"
 
@@ -144,13 +145,13 @@ for tab, theme in zip(tabs, themes.values(), strict=True):
         for n, ind in enumerate(i for i in cat.indicators if i.theme == theme.id):
             with columns[n % 2]:
                 if not services.can_view(ind):
-                    components.gap_cell(ind, "restricted", lang)
+                    cards.gap_cell(ind, "restricted", lang)
                     continue
                 view = view_of(ind.id)
                 account = services.account(view)
                 area = view.reporter
                 if account.status in ("no_data", "too_few"):
-                    components.gap_cell(ind, account.status, lang)
+                    cards.gap_cell(ind, account.status, lang)
                     if account.status == "too_few":
                         st.caption(account.headline)
                     continue
@@ -161,7 +162,7 @@ for tab, theme in zip(tabs, themes.values(), strict=True):
                 demo = bool(info.get("any_demo"))
                 fig = services.trend_chart(view, title, demo)
                 obs = services.observations(ind.id, country, area)
-                components.chart_card(
+                cards.chart_card(
                     ind,
                     fig,
                     obs,
@@ -169,5 +170,5 @@ for tab, theme in zip(tabs, themes.values(), strict=True):
                     key=f"country_chart_{ind.id}",
                     filename=f"{country}_{ind.id}_{area}",
                     account=account,
-                    summary=components.series_trend_summary(ind, country, area, lang),
+                    summary=summaries.series_trend_summary(ind, country, area, lang),
                 )

@@ -11,20 +11,21 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import components, services
+from dashboard import services
+from dashboard.components import cards, language, summaries, url_state
 from dashboard.i18n import formatting, t
 
-lang = components.current_lang()
+lang = language.current()
 cat = services.catalogue()
 st.title(t("page_explore", lang))
 st.caption(t("explore_intro", lang))
 
 visible = [i for i in cat.indicators if services.can_view(i)]
 ids = [i.id for i in visible]
-if components.restricted_in_link("indicator", lang):  # a shared link beyond this role
+if url_state.restricted_in_link("indicator", lang):  # a shared link beyond this role
     st.session_state["explore_indicator"] = "irregular_detections"
 elif st.session_state.get("explore_indicator") not in ids:
-    st.session_state["explore_indicator"] = components.url_choice(
+    st.session_state["explore_indicator"] = url_state.choice(
         "indicator", ids, "irregular_detections", lang
     )
 ind_id = st.selectbox(
@@ -43,7 +44,7 @@ areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
 names = {c.iso3: c.name(lang) for c in cat.countries}
 left, right = st.columns([2, 1])
 with left:
-    countries = components.url_choices(
+    countries = url_state.choices(
         "countries",
         list(names),
         [c.iso3 for c in cat.countries if c.role == "priority"],
@@ -53,7 +54,7 @@ with left:
         key="explore_countries",
     )
 with right:
-    reporters = components.url_choices(
+    reporters = url_state.choices(
         "reporters",
         ind.reporters,
         ind.reporters[:1],
@@ -67,7 +68,7 @@ with right:
 per_capita_ok = ind.is_count and ind.id != services.POPULATION
 modes = [m for m in services.EXPLORE_MODES if m != "per_capita" or per_capita_ok]
 c1, c2, c3 = st.columns([2, 1, 1])
-mode = components.url_radio(
+mode = url_state.radio(
     "mode",
     modes,
     "absolute",
@@ -84,9 +85,7 @@ if not per_capita_ok:
 periods = {p.id: p for p in cat.periods}
 base_default = next((p.id for p in cat.periods if p.role == "a"), cat.periods[0].id)
 if "explore_base" not in st.session_state:
-    st.session_state["explore_base"] = components.url_choice(
-        "base", list(periods), base_default, lang
-    )
+    st.session_state["explore_base"] = url_state.choice("base", list(periods), base_default, lang)
 base_id = c2.selectbox(
     t("index_base", lang),
     list(periods),
@@ -114,7 +113,7 @@ as_of: dt.date | None = None
 if len(vintages) > 1:
     latest = "latest"
     if "explore_as_of" not in st.session_state:
-        st.session_state["explore_as_of"] = components.url_choice(
+        st.session_state["explore_as_of"] = url_state.choice(
             "as_of", [latest, *vintages], latest, lang
         )
     chosen = c3.selectbox(
@@ -143,7 +142,7 @@ frame, left_out = services.explore_view(
     as_of,
 )
 if frame["value"].notna().sum() == 0:
-    components.gap_cell(ind, "no_data", lang)
+    cards.gap_cell(ind, "no_data", lang)
 else:
     frame = services.label_series(frame, lang)
     y_title = {
@@ -159,14 +158,14 @@ else:
     fig = services.explore_chart(frame, ind, lang, title=title, y_title=y_title, log_y=log_y)
     short = {"absolute": f" {ind.short_unit}".rstrip(), "indexed": "", "per_capita": ""}[mode]
     decimals = 0 if mode == "absolute" and ind.is_count else 1
-    components.chart_card(
+    cards.chart_card(
         ind,
         fig,
         frame,
         lang,
         key="explore_chart",
         filename=f"{ind_id}_{mode}_{'-'.join(reporters)}_{'-'.join(countries)}",
-        summary=components.series_summary(frame, short, lang, decimals),
+        summary=summaries.series_summary(frame, short, lang, decimals),
     )
     if mode == "per_capita":
         st.caption(services.citation(cat.indicator_by_id[services.POPULATION], frame, lang))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, services
+from dashboard import services
+from dashboard.components import language
 from dashboard.i18n import t
 
-lang = components.current_lang()
+lang = language.current()
 st.title(t("page_method", lang))
 st.caption(t("method_intro", lang))
 

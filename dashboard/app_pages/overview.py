@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, services
+from dashboard import services
+from dashboard.components import language, url_state
 from dashboard.i18n import formatting, t, tn
 
-lang = components.current_lang()
+lang = language.current()
 cat = services.catalogue()
 periods = {p.id: p for p in cat.periods}
 default_a, default_b = services.default_periods()
@@ -20,9 +21,9 @@ areas = {a["code"]: a[f"name_{lang}"] for a in cat.reporting_areas}
 st.title(t("page_overview", lang))
 st.caption(t("overview_intro", lang))
 
-components.url_state("overview_a", "a", list(periods), default_a, lang)
-components.url_state("overview_b", "b", list(periods), default_b, lang)
-components.url_state("overview_reporter", "reporter", ["EU27", "NL"], "EU27", lang)
+url_state.restore("overview_a", "a", list(periods), default_a, lang)
+url_state.restore("overview_b", "b", list(periods), default_b, lang)
+url_state.restore("overview_reporter", "reporter", ["EU27", "NL"], "EU27", lang)
 labels = {p.id: f"{p.title(lang)} ({p.label})" for p in cat.periods}
 left, middle, right = st.columns(3)
 a = left.selectbox(t("window_a", lang), list(periods), format_func=labels.get, key="overview_a")
@@ -41,9 +42,9 @@ with right:
 if a == b:
     st.info(t("same_windows", lang))
     a, b = default_a, default_b
-components.to_url("overview_a", "a", a)
-components.to_url("overview_b", "b", b)
-components.to_url("overview_reporter", "reporter", reporter)
+url_state.save("overview_a", "a", a)
+url_state.save("overview_b", "b", b)
+url_state.save("overview_reporter", "reporter", reporter)
 
 visible = [i for i in cat.indicators if services.can_view(i)]
 themes = list(cat.themes)

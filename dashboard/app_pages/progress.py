@@ -12,22 +12,23 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import components, services
 from dashboard import progress as P
+from dashboard import services
+from dashboard.components import language, notices, url_state
 from dashboard.i18n import t
 
-lang = components.current_lang()
+lang = language.current()
 cat = services.catalogue()
 who = services.principal()
 priority = [c.iso3 for c in cat.countries if c.role == "priority"] or [cat.countries[0].iso3]
-components.url_state("progress_country", "country", priority, priority[0], lang)
+url_state.restore("progress_country", "country", priority, priority[0], lang)
 country = st.selectbox(
     t("country", lang),
     priority,
     format_func=lambda c: cat.country_by_iso3[c].name(lang),
     key="progress_country",
 )
-components.to_url("progress_country", "country", country)
+url_state.save("progress_country", "country", country)
 st.title(f"{t('progress_page', lang)} — {cat.country_by_iso3[country].name(lang)}")
 st.caption(t("progress_intro", lang))
 if P.can_draft():
@@ -42,15 +43,8 @@ if flash := st.session_state.pop(FLASH, None):
     st.success(flash)
 
 
-def _md(text: str) -> str:
-    """User text shown as Markdown: every character that could format is escaped."""
-    escape = getattr(components, "escape_markdown", None)
-    if escape is not None:
-        return escape(text)
-    out = str(text)
-    for ch in "\\`*_{}[]()<>#+-.!|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
+# User text shown as Markdown: the one escaping every page uses (indicators.markup).
+_md = notices.literal
 
 
 def _errors(exc: Exception) -> None:
@@ -111,7 +105,7 @@ def _state(entry: P.Entry) -> None:
 # --- the round -----------------------------------------------------------------
 round_entries = P.rounds(country)
 round_ids = [e.record.id for e in round_entries]
-components.url_state(
+url_state.restore(
     "progress_round", "round", round_ids or [""], round_ids[0] if round_ids else "", lang
 )
 
@@ -151,7 +145,7 @@ round_id = st.selectbox(
     ),
     key="progress_round",
 )
-components.to_url("progress_round", "round", round_id)
+url_state.save("progress_round", "round", round_id)
 round_entry = next(e for e in round_entries if e.record.id == round_id)
 rnd = round_entry.record
 if rnd.is_demo:

@@ -11,10 +11,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, services
+from dashboard import services
+from dashboard.components import cards, language, notices
 from dashboard.i18n import formatting, t, tn
 
-lang = components.current_lang()
+lang = language.current()
 cat = services.catalogue()
 st.title(t("page_sources", lang))
 st.caption(t("sources_intro", lang))
@@ -72,7 +73,7 @@ st.caption(t("countries_with_data_help", lang))
 # --- every indicator in full ----------------------------------------------------------
 wanted = st.query_params.get("indicator")
 if wanted is not None and wanted not in cat.indicator_by_id:
-    components.bad_link("indicator", wanted, lang)
+    notices.bad_link("indicator", wanted, lang)
 for theme in cat.themes:
     st.subheader(theme.title(lang))
     st.caption(theme.description(lang))
@@ -85,7 +86,7 @@ for theme in cat.themes:
                 f"**{t('unit', lang)}:** {ind.unit(lang)} · "
                 f"**{t('frequency', lang)}:** {t('freq_' + ind.frequency, lang)} · "
                 f"**{t('reporters', lang)}:** {', '.join(areas[r] for r in ind.reporters)} · "
-                f"{components.sphere_tag(ind, lang)}"
+                f"{cards.sphere_tag(ind, lang)}"
             )
             st.caption(t("sphere_" + ind.sphere + "_help", lang))
             if ind.frequency_why:

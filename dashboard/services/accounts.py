@@ -20,6 +20,7 @@ from indicators.export.filenames import comparison_name as _comparison_name
 from indicators.store import Store
 from indicators.views import Account, SeriesView
 from indicators.views.table import comparison_frame, comparison_row
+from indicators.views.table import detectable_band as _detectable_band
 
 
 def view(
@@ -99,6 +100,11 @@ def comparison_table(
 def comparison_methods(acc: Account) -> pd.DataFrame:
     """The robustness panel of an account's comparison: its methods side by side."""
     return methods_frame(acc.comparison, acc.view.lang) if acc.comparison else pd.DataFrame()
+
+
+def detectable_band(sdc_pct: float | None, scale: str | None) -> tuple[float, float] | None:
+    """The band of changes too small to detect, in % of window A's level (None: unknown)."""
+    return _detectable_band(sdc_pct, scale)
 
 
 def comparison_name(a: Window, b: Window) -> str:

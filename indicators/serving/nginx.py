@@ -46,7 +46,7 @@ CSP_DIRECTIVES = (
     "frame-ancestors 'none'",
 )
 # The app's own inline scripts, allowed by hash like Streamlit's: the language switch
-# in dashboard/components.py sets <html lang> (screen readers, hyphenation). A change
+# in dashboard/components/language.py sets <html lang> (screen readers, hyphenation). A change
 # there must be mirrored here; tests/browser/test_front.py fails on any blocked script.
 APP_INLINE_SCRIPTS = tuple(f"document.documentElement.lang = {lang!r};" for lang in ("nl", "en"))
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)

@@ -48,6 +48,19 @@ def comparison_row(cat: Catalogue, acc: Account, requested: Sequence[str] | None
     return row | comparison_record(c, lang) | words
 
 
+def detectable_band(sdc_pct: float | None, scale: str | None) -> tuple[float, float] | None:
+    """The band of changes (in % of window A's level) too small to detect, or None.
+
+    On the log scale +x% and its mirror -x/(1+x)% are the same size of change; on the
+    level scale the band is symmetric.
+    """
+    if sdc_pct is None or pd.isna(sdc_pct):
+        return None
+    sdc = float(sdc_pct)
+    low = 100 * (1 / (1 + sdc / 100) - 1) if scale == "log" else -sdc
+    return (low, sdc)
+
+
 def comparison_frame(rows: list[dict], lang: str, demo: bool) -> pd.DataFrame:
     """The rows as the table the page shows and downloads (marked when demonstration)."""
     columns = TABLE_KEYS + RECORD_COLUMNS + (["data_status"] if demo else [])

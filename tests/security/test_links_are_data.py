@@ -1,9 +1,9 @@
 """Links are data, never markup (issue 15, attack 3): Markdown and HTML fed through every
 URL parameter of every page must come out as text — no link, no image, no element.
 
-The parameter names are read from the pages' own source (every `query_params.get`,
-`url_state`, `url_choice`, `url_choices`, `url_radio` and compare's window slots), so a
-parameter added later is attacked too.
+The parameter names are read from the pages' own source (every `query_params.get`, every
+call of dashboard/components/url_state.py — `restore`, `choice`, `choices`, `radio` —
+and compare's window slots), so a parameter added later is attacked too.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ RENDERED = re.compile(
     r"(?<!\\):red(?<!\\)\[",
     re.I,
 )
-PARAM_FUNCS = {"url_state": 1, "url_choice": 0, "url_choices": 0, "url_radio": 0}
+# The parameter's position in each call of dashboard.components.url_state.
+PARAM_FUNCS = {"restore": 1, "choice": 0, "choices": 0, "radio": 0}
 
 
 def url_parameters() -> set[str]:
@@ -47,7 +48,8 @@ def url_parameters() -> set[str]:
                 continue
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            index = PARAM_FUNCS.get(name)
+            owner = ast.unparse(func.value) if isinstance(func, ast.Attribute) else ""
+            index = PARAM_FUNCS.get(name) if owner == "url_state" else None
             is_get = name == "get" and "query_params" in ast.unparse(func)
             if is_get:
                 index = 0
