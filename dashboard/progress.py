@@ -45,7 +45,8 @@ from indicators.framework.forms import (
 from indicators.framework.records import CLAIM_STATUSES, RATINGS
 from indicators.framework.report import approval_line, confidence_words, link_text
 from indicators.framework.report import word as report_word
-from indicators.framework.words import SENTENCES, label
+from indicators.framework.words import hidden_note as hidden_note
+from indicators.framework.words import label
 from indicators.framework.workflow import Entry, may_draft
 from indicators.store.workspaces import open_workspace
 from indicators.views import account, series_view
@@ -146,10 +147,6 @@ def forget() -> None:
 # --- what the page shows ---------------------------------------------------------
 LIKELIHOOD_KEYS = [s.key for s in SCALE]
 FORM_ERRORS = (InputError, VersionConflict, AccessDenied)
-
-
-def hidden_note(n: int, lang: str) -> str:
-    return SENTENCES["hidden_evidence"]["en" if lang == "en" else "nl"].format(n=n)
 
 
 def error_message(exc: Exception, lang: str, escape) -> str:  # noqa: ANN001

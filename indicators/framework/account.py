@@ -11,13 +11,10 @@ from collections.abc import Mapping
 
 from indicators.analysis.statements import find_causal_language
 from indicators.framework.records import ContributionClaim, Judgement, ObservedChange
-from indicators.framework.words import SENTENCES, label
+from indicators.framework.words import label, went
+from indicators.texts import N_, t
 
 # Verdict words for notes (the view layer's own words once it has them).
-_WENT = {
-    "increase": {"nl": "omhoog", "en": "up"},
-    "decrease": {"nl": "omlaag", "en": "down"},
-}
 _TOWARD = {("increase", "up"), ("decrease", "down")}
 _AWAY = {("increase", "down"), ("decrease", "up")}
 
@@ -44,18 +41,14 @@ def mismatch_notes(
     notes = []
     for title, (desired, verdict) in links.items():
         leaning = data_leaning(verdict, desired)
-        went = _WENT.get(verdict or "", {}).get("en" if lang == "en" else "nl", "")
         if judgement.rating == "on_track" and leaning == "away":
-            template = SENTENCES["mismatch_on_track"]
+            key = N_("fw_mismatch_on_track")
         elif judgement.rating == "off_track" and leaning == "toward":
-            template = SENTENCES["mismatch_off_track"]
+            key = N_("fw_mismatch_off_track")
         else:
             continue
-        notes.append(
-            template["en" if lang == "en" else "nl"].format(
-                indicator=title, verdict=went, direction=label(desired, lang)
-            )
-        )
+        went_words, direction = went(verdict, lang), label(desired, lang)
+        notes.append(t(key, lang, indicator=title, verdict=went_words, direction=direction))
     return notes
 
 
@@ -65,19 +58,19 @@ def claim_sentence(claim: ContributionClaim, *, approved: bool, lang: str) -> st
     "Contributed" is said only of an approved claim with status plausible contribution;
     every other claim is named by its status. The guard checks the wording we add.
     """
-    key = "en" if lang == "en" else "nl"
     allowed = approved and claim.status == "plausible_contribution"
     if allowed:
-        frame = SENTENCES["claim_plausible"][key]
+        key = N_("fw_claim_plausible")
     elif approved:
-        frame = SENTENCES["claim_other"][key]
+        key = N_("fw_claim_other")
     else:
-        frame = SENTENCES["claim_pending"][key]
-    ours = frame.format(claim="", status=label(claim.status, lang))
+        key = N_("fw_claim_pending")
+    status = label(claim.status, lang)
+    ours = t(key, lang, claim="", status=status)
     found = find_causal_language(ours, contribution_allowed=allowed)
     if found:  # a template error, never the claim's own words
         raise ValueError(f"causal wording in a claim sentence: {found}")
-    return frame.format(claim=f"“{claim.claim.strip()}”", status=label(claim.status, lang))
+    return t(key, lang, claim=f"“{claim.claim.strip()}”", status=status)
 
 
 def observed_from_comparison(

@@ -35,7 +35,7 @@ from indicators.framework.records import (
     Objective,
     ReviewRound,
 )
-from indicators.framework.words import REPORT, SENTENCES, label
+from indicators.framework.words import hidden_note, label, word
 from indicators.framework.workflow import Entry, Framework
 from indicators.store import Store
 from indicators.views.account import headline, worded
@@ -262,10 +262,6 @@ def _changes(
 # --- text ----------------------------------------------------------------------
 
 
-def word(key: str, lang: str) -> str:
-    return REPORT[key]["en" if lang == "en" else "nl"]
-
-
 def approval_line(entry: Entry, lang: str) -> str:
     v = entry.shown
     if v.status == "approved":
@@ -317,7 +313,7 @@ def report_markdown(report: RoundReport, lang: str, escape=lambda s: s) -> str: 
         obj: Objective = o.objective.record  # type: ignore[assignment]
         out += [f"### {word('objective', lang)}: {e(obj.title(lang))}", ""]
         if o.objective.hidden_evidence:
-            out += [SENTENCES["hidden_evidence"][lang].format(n=o.objective.hidden_evidence), ""]
+            out += [hidden_note(o.objective.hidden_evidence, lang), ""]
         out += [f"**{word('data', lang)}** ({fmt.date(r.vintage, lang)})", ""]
         for f in o.figures:
             out.append(f"- {e(f.title)} ({e(f.link.reporter)}; {link_text(f.link, lang)}): "
@@ -337,7 +333,7 @@ def report_markdown(report: RoundReport, lang: str, escape=lambda s: s) -> str: 
                 out.append("")
             if o.judgement.hidden_evidence:
                 out += [
-                    SENTENCES["hidden_evidence"][lang].format(n=o.judgement.hidden_evidence),
+                    hidden_note(o.judgement.hidden_evidence, lang),
                     "",
                 ]
             out += [f"> {n}" for n in o.notes] + ([""] if o.notes else [])
