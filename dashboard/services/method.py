@@ -13,7 +13,7 @@ from indicators.analysis.methods import LABELS as METHOD_LABELS
 from indicators.analysis.quality import THRESHOLDS
 from indicators.analysis.quality import WORDS as QUALITY_WORDS
 from indicators.analysis.statements import LITTLE_CHANGE_PCT
-from indicators.views.words import RULES, SYMBOLS, VERDICTS
+from indicators.views.words import RULES, SYMBOLS, VERDICTS, word
 
 
 def likelihood_scale(lang: str) -> pd.DataFrame:
@@ -33,7 +33,7 @@ def verdict_rules(lang: str) -> pd.DataFrame:
         {
             t("verdict", lang): [f"{SYMBOLS[v]} {VERDICTS[v][lang]}" for v in VERDICTS],
             t("criteria", lang): [
-                RULES[v][lang].format(margin=f"{LITTLE_CHANGE_PCT:g}") for v in VERDICTS
+                word(RULES, v, lang).format(margin=f"{LITTLE_CHANGE_PCT:g}") for v in VERDICTS
             ],
         }
     )

@@ -470,7 +470,7 @@ def _robustness(c: Comparison, lang: str) -> Robustness:
             m.name,
             m.label_nl if lang == "nl" else m.label_en,
             verdict(m),
-            W.word(W.VERDICTS, verdict(m), lang),
+            W.verdict_words(verdict(m), lang),
             change_text(c, m.estimate, m.estimate_pct, lang),
             f"{change_text(c, m.low95, m.low95_pct, lang)} – "
             f"{change_text(c, m.high95, m.high95_pct, lang)}",
@@ -480,12 +480,12 @@ def _robustness(c: Comparison, lang: str) -> Robustness:
     verdicts = [r.verdict for r in rows]
     if len(set(verdicts)) <= 1:
         summary = W.word(W.DETAILS, "methods_all", lang).format(
-            n=len(rows), verdict=W.word(W.VERDICTS, verdicts[0], lang)
+            n=len(rows), verdict=W.verdict_words(verdicts[0], lang)
         )
     else:
         counts = {v: verdicts.count(v) for v in dict.fromkeys(verdicts)}
         listed = "; ".join(
-            W.word({"x": W.COUNT}, "x", lang).format(k=k, verdict=W.word(W.VERDICTS, v, lang))
+            W.word(W.COUNT, "methods", lang).format(k=k, verdict=W.verdict_words(v, lang))
             for v, k in counts.items()
         )
         summary = W.word(W.DETAILS, "methods_split", lang).format(n=len(rows), counts=listed)
