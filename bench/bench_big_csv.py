@@ -196,6 +196,7 @@ def run(ctx: dict) -> dict:
         out[f"{name}_file_mib"] = round(size_mib)
         out[f"{name}_outcome"] = r["outcome"]
         out[f"{name}_seconds"] = budget(round(r["seconds"], 1), 30.0)
+        out[f"{name}_cpu_seconds"] = round(r["cpu_seconds"], 1)
         out[f"{name}_peak_memory"] = budget(round(r["peak_mib"]), round(3 * size_mib), "MiB")
         out[f"{name}_peak_over_file"] = round(r["peak_mib"] / size_mib, 2)
         out[f"{name}_peak_above_baseline_over_file"] = round(

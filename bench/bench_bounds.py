@@ -31,13 +31,18 @@ try:
 except ProjectError as exc:
     outcome = "refused: " + str(exc).splitlines()[-1].strip()[:120]
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mib": peak, "outcome": outcome}))
+own = resource.getrusage(resource.RUSAGE_SELF)
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+peak = own.ru_maxrss / 1024
+cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mib": peak, "outcome": outcome}))
 """
 
 
 def child_import(store: Path, fmt: str, file: Path) -> dict:
-    """One import in a fresh process: seconds, peak MiB and what happened."""
+    """One import in a fresh process: wall seconds, CPU seconds (user and system, the
+    analysis workers it starts included: on a shared machine the steadier figure), peak
+    MiB and what happened."""
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, str(store), fmt, str(file)],
         capture_output=True, text=True, check=True, cwd=ROOT,

@@ -11,7 +11,7 @@ CONF_STATUS); u low reliability; d definition differs. `:` is a missing value.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -33,9 +33,10 @@ NOT_DIMENSIONS = {
     "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG", "CONF_STATUS",
 }  # fmt: skip
 FREQ_NAMES = {"A": "annual", "Q": "quarterly", "M": "monthly"}
-# Bulk TSV lines are wide (one cell per period) and grow about twentyfold in the long
-# shape, so they are read in smaller chunks than the long layouts.
-TSV_CHUNK_BYTES = 1 << 20
+# Bytes of a bulk TSV per chunk. Only the kept series' lines grow into the long shape
+# (a cell per period), so a chunk may be as large as the long layouts' chunks.
+TSV_CHUNK_BYTES = 8 << 20
+_VALUE_AND_FLAG = r"^(?P<v>[^\s]*)\s*(?P<f>.*)$"  # a bulk TSV cell: `130 p`, `:`, `7`
 _DATASET = re.compile(r"(?:ESTAT:)?([A-Za-z]+_[A-Za-z0-9_]+?)(?:\$[^()]*)?(?:\([\d.]+\))?$")
 
 
@@ -77,12 +78,26 @@ def parse(path: Path, catalogue: Catalogue, dataset: str | None = None) -> Parse
 
 
 class _Chunk(NamedTuple):
-    """One chunk in the long shape: dimensions, TIME_PERIOD, OBS_VALUE, OBS_FLAG, _row
-    and _dataset. `lines`: for the bulk TSV, each source line's key cell and row (a
-    repeated line repeats every cell of it); None when every row is a line."""
+    """One chunk as series rows and their cells.
 
-    frame: pd.DataFrame
-    lines: pd.DataFrame | None = None
+    `series`: one row per series row of the source, with its dimensions, `_row` and
+    `_dataset` (for SDMX-CSV, where every row is one observation, the whole frame, with
+    TIME_PERIOD). `per_series`: the cells each series row holds (a bulk TSV line has
+    one per period; 1 for SDMX-CSV). `cells(at)`: the cells of the series rows at
+    positions `at`, in the long shape (TIME_PERIOD, OBS_VALUE, OBS_FLAG, maybe
+    CONF_STATUS, `_row` and `_series`, the position of the cell's series row): only
+    the series that are kept are split into cells, so skipping a series costs a
+    look at its key, however many cells it has (issue 15).
+    """
+
+    series: pd.DataFrame
+    per_series: int
+    cells: Callable[[np.ndarray], pd.DataFrame]
+    # SDMX-CSV checks the cells of skipped rows too (a row costs the same either way,
+    # and a bad figure anywhere in a downloaded extract is worth saying); a bulk TSV
+    # checks the kept series' cells only, as splitting the cells of 40 million skipped
+    # ones is what made a 200 MB file take minutes.
+    check_skipped: bool = False
 
 
 def _layout(first: str, file: str) -> tuple[str, str]:
@@ -107,10 +122,11 @@ def _layout(first: str, file: str) -> tuple[str, str]:
 def _streamed(path: Path, file: str) -> tuple[str, Iterator[_Chunk]]:
     layout, column = _layout(readers.head_line(path), file)
     if layout == "bulk TSV":
-        wides = readers.table_chunks(
-            path, [], sep="\t", categorical=False, chunk_bytes=TSV_CHUNK_BYTES, final_newline=True
+        names, lines = readers.keyed_lines(path, "\t", TSV_CHUNK_BYTES)
+        return layout, (
+            _bulk_tsv_chunk(names, keys, _rows(start, len(keys)), _split_cells(rests), file, True)
+            for start, keys, rests in lines
         )
-        return layout, (_bulk_tsv_chunk(wide, file, streamed=True) for wide in wides)
     frames = readers.table_chunks(path, [column, "TIME_PERIOD", "OBS_VALUE"])
     return layout, (_sdmx_chunk(frame, column) for frame in frames)
 
@@ -133,19 +149,7 @@ class _State:
         self.problems = Problems(file)
         # Per dimension that no `keep` names: its distinct values (two are enough).
         self.values: dict[str, set] = {}
-        # 64-bit hashes of earlier chunks' keys, sorted per chunk; two different keys
-        # share a hash with a chance of about n^2 / 2^65 (1e-7 at 3 million rows).
-        self.hashes: list[np.ndarray] = []
-
-    def repeated(self, keys: pd.DataFrame, rows: pd.Series) -> np.ndarray:
-        """The rows whose key an earlier chunk already had."""
-        hashes = pd.util.hash_pandas_object(keys, index=False).to_numpy()
-        hit = np.zeros(len(hashes), dtype=bool)
-        for earlier in self.hashes:
-            at = np.searchsorted(earlier, hashes).clip(max=len(earlier) - 1)
-            hit |= earlier[at] == hashes
-        self.hashes.append(np.sort(hashes))
-        return np.asarray(rows)[hit]
+        self.seen = fields.SeenKeys()
 
 
 def _parse(
@@ -157,11 +161,11 @@ def _parse(
     found: list[pd.DataFrame] = []
     for chunk in chunks:
         if mapping is None:
-            mapping = _mapping(chunk.frame, file, dataset)
+            mapping = _mapping(chunk.series, file, dataset)
             _check_frequency(mapping, catalogue, file)
         elif not dataset:
-            _same_dataset(chunk.frame, mapping, file)
-        parsed.rows_read += len(chunk.frame)
+            _same_dataset(chunk.series, mapping, file)
+        parsed.rows_read += len(chunk.series) * chunk.per_series
         obs = _map(chunk, mapping, catalogue, parsed, state)
         if obs is not None:
             found.append(obs)
@@ -180,7 +184,7 @@ def _parse(
     return parsed
 
 
-# --- layouts -> the long shape (see _Chunk) ------------------------------------------
+# --- layouts -> series rows and cells (see _Chunk) ----------------------------------
 def _sdmx_chunk(frame: pd.DataFrame, dataset_column: str) -> _Chunk:
     columns = list(frame.columns)
     t = columns.index("TIME_PERIOD")
@@ -193,7 +197,29 @@ def _sdmx_chunk(frame: pd.DataFrame, dataset_column: str) -> _Chunk:
         frame = frame[keep]
     frame = frame.rename(columns={dataset_column: "_dataset"})
     frame["_row"] = readers.source_rows(frame)
-    return _Chunk(frame)
+
+    def cells(at: np.ndarray) -> pd.DataFrame:
+        return frame.iloc[at].assign(_series=at)
+
+    return _Chunk(frame, 1, cells, check_skipped=True)
+
+
+def _rows(start: int, n: int) -> pd.Series:
+    """Row numbers as messages cite them of `n` data rows from the `start`-th."""
+    return readers.source_rows(pd.DataFrame(index=pd.RangeIndex(start, start + n)))
+
+
+def _split_cells(rests: list[str]) -> Callable[[np.ndarray], np.ndarray]:
+    """The cells of the lines at given positions, from the text after each line's key
+    (every line has as many cells as the header has periods: see readers.keyed_lines)."""
+
+    def cells(at: np.ndarray) -> np.ndarray:
+        if not len(at):
+            return np.empty((0, 0), dtype=object)
+        flat = "\t".join([rests[i] for i in at]).split("\t")
+        return np.array(flat, dtype=object).reshape(len(at), -1)
+
+    return cells
 
 
 def _bulk_tsv(text: str, file: str) -> _Chunk:
@@ -204,43 +230,57 @@ def _bulk_tsv(text: str, file: str) -> _Chunk:
         reason = "the file ends inside a row, without a line break (file truncated?)"
         raise InputError(Problem(file, line, None, reason))
     wide = readers.read_table(Path(file), file, [], sep="\t", text=text)
-    return _bulk_tsv_chunk(wide, file)
-
-
-def _bulk_tsv_chunk(wide: pd.DataFrame, file: str, streamed: bool = False) -> _Chunk:
     head = wide.columns[0]
+    values = wide.drop(columns=[head]).to_numpy(dtype=object)
+    return _bulk_tsv_chunk(
+        list(wide.columns), wide[head], readers.source_rows(wide), lambda at: values[at], file
+    )
+
+
+def _bulk_tsv_chunk(
+    names: list[str],
+    keys: pd.Series | list[str],
+    rows: pd.Series,
+    cells_at: Callable[[np.ndarray], np.ndarray],
+    file: str,
+    streamed: bool = False,
+) -> _Chunk:
+    """Series rows from each line's key (`unit,citizen,geo`...), and the cells of the
+    lines kept from `cells_at` (positions -> a 2-D array of cell texts)."""
+    head = names[0]
     dims = [d.strip() for d in head.split("\\", 1)[0].split(",")]
-    keys = wide[head].str.split(",", expand=True)
-    if keys.shape[1] != len(dims):
+    keys = pd.Series(keys, index=rows.index, dtype=object)
+    codes = keys.str.split(",", expand=True)
+    if codes.shape[1] != len(dims):
         if streamed:  # read whole, so the message lists every such line of the file
             raise readers.Unstreamable("a series key with the wrong number of codes")
-        bad = keys.isna().any(axis=1) if keys.shape[1] > len(dims) else keys.index == keys.index
+        bad = codes.isna().any(axis=1) if codes.shape[1] > len(dims) else codes.index == codes.index
         problems = Problems(file)
-        problems.add_mask(bad, readers.source_rows(wide), head, f"expected {len(dims)} codes")
+        problems.add_mask(bad, rows, head, f"expected {len(dims)} codes")
         problems.raise_if_any()
-    cells = wide.drop(columns=[head])
-    rows = readers.source_rows(wide)
-    n, p = len(wide), len(cells.columns)
-    # The long shape, period after period as `melt` gives it, built from codes: each
-    # dimension and the period are categoricals, so a cell copies a code, not a string.
-    period, periods = pd.factorize(pd.Index([c.strip() for c in cells.columns]))
-    long = pd.DataFrame(
-        {
-            "_row": np.tile(rows.to_numpy(), p),
-            "TIME_PERIOD": pd.Categorical.from_codes(np.repeat(period, n), periods),
-        }
-    )
-    for i, dim in enumerate(dims):
-        codes = pd.Categorical(keys[i])
-        long[dim] = pd.Categorical.from_codes(np.tile(codes.codes, p), codes.categories)
-    # Cells repeat (`:`, round figures): split each distinct cell once.
-    cell, cells_seen = pd.factorize(cells.to_numpy(dtype=object).ravel(order="F"))
-    parts = pd.Series(cells_seen).str.strip().str.extract(r"^(?P<v>[^\s]*)\s*(?P<f>.*)$")
-    long["OBS_VALUE"] = parts["v"].fillna("").to_numpy()[cell]
-    long["OBS_FLAG"] = parts["f"].fillna("").to_numpy()[cell]
-    long["_dataset"] = ""
-    # Row numbers stay the line of the series; the period says which cell.
-    return _Chunk(long, pd.DataFrame({"key": wide[head], "_row": rows}))
+    series = pd.DataFrame({dim: pd.Categorical(codes[i]) for i, dim in enumerate(dims)})
+    series.index = rows.index
+    series["_row"] = rows
+    series["_dataset"] = ""
+    period, periods = pd.factorize(pd.Index([c.strip() for c in names[1:]]))
+
+    def cells(at: np.ndarray) -> pd.DataFrame:
+        """The long shape, period after period as `melt` gives it."""
+        n, p = len(at), len(periods)
+        # Cells repeat (`:`, round figures): split each distinct cell once.
+        cell, seen = pd.factorize(cells_at(at).ravel(order="F"))
+        parts = pd.Series(seen, dtype=object).str.strip().str.extract(_VALUE_AND_FLAG)
+        return pd.DataFrame(
+            {
+                "_row": np.tile(rows.to_numpy()[at], p),
+                "_series": np.tile(at, p),
+                "TIME_PERIOD": pd.Categorical.from_codes(np.repeat(period, n), periods),
+                "OBS_VALUE": parts["v"].fillna("").to_numpy()[cell],
+                "OBS_FLAG": parts["f"].fillna("").to_numpy()[cell],
+            }
+        )
+
+    return _Chunk(series, len(periods), cells)
 
 
 # --- mapping ------------------------------------------------------------------------
@@ -313,109 +353,129 @@ def _check_frequency(m: DatasetMap, catalogue: Catalogue, file: str) -> None:
 def _map(
     chunk: _Chunk, m: DatasetMap, catalogue: Catalogue, parsed: Parsed, state: _State
 ) -> pd.DataFrame | None:
-    """One chunk's observations, or None when it has problems (added to `state`)."""
-    frame = chunk.frame
+    """One chunk's observations, or None when it has problems (added to `state`).
+
+    First the series rows: duplicates, breakdowns, reporting areas and countries, each
+    skip counted for every cell of the series. Then only the kept series' cells are
+    split and checked (value, period, flag), so a skipped series costs no cell parsing
+    (unless the chunk says `check_skipped`).
+    """
+    series, w = chunk.series, chunk.per_series
     file = state.problems.file
     ind = catalogue.indicator(m.indicator)
     problems = state.problems
-    rows = frame["_row"]
+    rows = series["_row"]
     for col in ("citizen", "geo"):
-        if col not in frame.columns:
+        if col not in series.columns:
             raise InputError(Problem(file, 1, col, "missing dimension column"))
-    dims = [c for c in frame.columns if c not in NOT_DIMENSIONS and not c.startswith("_")]
-    key = dims + ["TIME_PERIOD"]
-    lines = chunk.lines if chunk.lines is not None else frame[key].assign(_row=rows)
-    again = state.repeated(lines.drop(columns="_row"), lines["_row"])
+    dims = [c for c in series.columns if c not in NOT_DIMENSIONS and not c.startswith("_")]
+    key = dims + (["TIME_PERIOD"] if "TIME_PERIOD" in series.columns else [])
     problems.add_mask(
-        fields.duplicated(frame, key).to_numpy() | rows.isin(again).to_numpy(),
+        fields.duplicated(series, key).to_numpy() | state.seen.repeated(series[key]),
         rows,
         "TIME_PERIOD",
         "duplicate row (the same dimensions and period twice)",
     )
-    value = fields.numbers(frame["OBS_VALUE"], rows, "OBS_VALUE", problems)
-    problems.add_mask(value < 0, rows, "OBS_VALUE", "a count cannot be negative")
-    period = fields.periods(frame["TIME_PERIOD"], rows, "TIME_PERIOD", problems)
-    wrong = period["frequency"].notna() & (period["frequency"] != m.frequency)
-    problems.add_mask(
-        wrong, rows, "TIME_PERIOD", f"not a {FREQ_NAMES[m.frequency]} period, as {m.dataset} is"
-    )
-    flags = fields.flag_codes(
-        frame.get("OBS_FLAG", pd.Series("", frame.index)),
-        rows,
-        "OBS_FLAG",
-        problems,
-        fields.EUROSTAT_FLAGS,
-    )
-    if "CONF_STATUS" in frame:
-        conf = fields.by_value(frame["CONF_STATUS"], lambda v: str(v).strip() != "", bool)
-        flags = flags.where(~conf, (flags + "c").map(lambda f: "".join(sorted(set(f)))))
-    keep = pd.Series(True, index=frame.index)
+    keep = pd.Series(True, index=series.index)
     for dim in dims:
         if dim in ("citizen", "geo", "freq"):
             continue
         if dim in m.keep:
             wanted = set(m.keep[dim])
             ok = pd.Series(
-                fields.by_value(frame[dim], lambda v, w=wanted: str(v).strip() in w, bool),
-                index=frame.index,
+                fields.by_value(series[dim], lambda v, w=wanted: str(v).strip() in w, bool),
+                index=series.index,
             )
             other = ~ok & keep
             parsed.skip(
                 f"{dim}: another breakdown than {m.keep[dim][0]}",
-                int(other.sum()),
-                list(pd.unique(frame[dim][other]))[:3],
+                int(other.sum()) * w,
+                list(pd.unique(series[dim][other]))[:3],
             )
             keep &= ok
         else:  # several values across the file are a problem (see _parse)
             distinct = state.values.setdefault(dim, set())
             if len(distinct) < 2:
-                distinct.update(pd.unique(frame[dim])[:2])
-    area, area_ok = _areas(frame, rows, catalogue, problems, parsed, keep)
-    country, country_ok = _countries(frame, rows, catalogue, problems, parsed, keep & area_ok)
-    if problems.items:
-        return None
+                distinct.update(pd.unique(series[dim])[:2])
+    area, area_ok = _areas(series, rows, catalogue, problems, parsed, keep, w)
+    country, country_ok = _countries(series, rows, catalogue, problems, parsed, keep & area_ok, w)
     in_indicator = area.isin(ind.reporters)
     parsed.skip(
         f"geo: a reporting area {ind.id} does not use",
-        int((keep & area_ok & country_ok & ~in_indicator).sum()),
+        int((keep & area_ok & country_ok & ~in_indicator).sum()) * w,
     )
     keep &= area_ok & country_ok & in_indicator
-    values = pd.DataFrame({"value": value, "flags": flags, "_row": rows})
+    kept = keep.to_numpy()
+    cells = chunk.cells(np.arange(len(series)) if chunk.check_skipped else np.flatnonzero(kept))
+    value, flags, period = _checked_cells(cells, m, problems)
+    if problems.items:
+        return None
+    used = kept[cells["_series"].to_numpy()]
+    cells, period = cells[used], period[used]
+    at = cells["_series"].to_numpy()
+    values = pd.DataFrame({"value": value[used], "flags": flags[used], "_row": cells["_row"]})
     obs = fields.observations(
-        values[keep],
+        values,
         indicator_id=ind.id,
         source_id=ind.sources[0],
-        reporter=area[keep],
-        country=country[keep],
-        period=period[keep],
+        reporter=area.to_numpy()[at],
+        country=country.to_numpy()[at],
+        period=period,
     )
-    parsed.rows_used += int(keep.sum())
+    parsed.rows_used += len(cells)
     return obs
 
 
-def _areas(frame, rows, catalogue, problems, parsed, keep):
+def _checked_cells(cells: pd.DataFrame, m: DatasetMap, problems: Problems):
+    """Values, store flags and periods of the kept cells; what is wrong goes to `problems`."""
+    rows = cells["_row"]
+    value = fields.numbers(cells["OBS_VALUE"], rows, "OBS_VALUE", problems)
+    problems.add_mask(value < 0, rows, "OBS_VALUE", "a count cannot be negative")
+    period = fields.periods(cells["TIME_PERIOD"], rows, "TIME_PERIOD", problems)
+    wrong = period["frequency"].notna() & (period["frequency"] != m.frequency)
+    problems.add_mask(
+        wrong, rows, "TIME_PERIOD", f"not a {FREQ_NAMES[m.frequency]} period, as {m.dataset} is"
+    )
+    flags = fields.flag_codes(
+        cells.get("OBS_FLAG", pd.Series("", cells.index)),
+        rows,
+        "OBS_FLAG",
+        problems,
+        fields.EUROSTAT_FLAGS,
+    )
+    if "CONF_STATUS" in cells:
+        conf = fields.by_value(cells["CONF_STATUS"], lambda v: str(v).strip() != "", bool)
+        flags = flags.where(~conf, (flags + "c").map(lambda f: "".join(sorted(set(f)))))
+    return value, flags, period
+
+
+def _areas(frame, rows, catalogue, problems, parsed, keep, w):
     area, ok = places.reporting_areas(
         frame["geo"], rows, "geo", catalogue, problems, Parsed("", pd.DataFrame(), 0, 0)
     )
     # Count skips only among rows still kept, so every row is counted once.
     _count_once(parsed, "geo: a reporting country or aggregate the store does not keep",
-                keep & ~ok & area.isna(), frame["geo"])  # fmt: skip
+                keep & ~ok & area.isna(), frame["geo"], w)  # fmt: skip
     return area, ok
 
 
-def _countries(frame, rows, catalogue, problems, parsed, keep):
+def _countries(frame, rows, catalogue, problems, parsed, keep, w):
     scratch = Parsed("", pd.DataFrame(), 0, 0)
     code, ok = places.countries(frame["citizen"], rows, "citizen", catalogue, problems, scratch)
     hit = resolver().resolve_many(frame["citizen"])
     outside = keep & (hit["kind"] == "country") & ~ok
     group = keep & hit["kind"].isin(["aggregate", "unknown"])
-    _count_once(parsed, "citizen: a country outside the store's list", outside, hit["code"])
+    _count_once(parsed, "citizen: a country outside the store's list", outside, hit["code"], w)
     _count_once(
-        parsed, "citizen: an aggregate or unknown, not one country", group, frame["citizen"]
+        parsed, "citizen: an aggregate or unknown, not one country", group, frame["citizen"], w
     )
     return code, ok
 
 
-def _count_once(parsed: Parsed, reason: str, mask: pd.Series, values: pd.Series) -> None:
+def _count_once(
+    parsed: Parsed, reason: str, mask: pd.Series, values: pd.Series, per_row: int
+) -> None:
+    """Skipped series rows counted as the `per_row` cells each holds."""
     mask = np.asarray(mask, dtype=bool)
-    parsed.skip(reason, int(mask.sum()), [str(v) for v in pd.unique(values[mask])[:5]])
+    examples = [str(v) for v in pd.unique(values[mask])[:5]]
+    parsed.skip(reason, int(mask.sum()) * per_row, examples)

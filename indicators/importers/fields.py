@@ -32,6 +32,27 @@ def duplicated(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.Seri
     return pd.Series(codes.duplicated().to_numpy(), index=frame.index)
 
 
+class SeenKeys:
+    """Keys of the chunks read so far, to find a row repeating one of an earlier chunk
+    (a duplicate the chunk alone cannot show)."""
+
+    def __init__(self) -> None:
+        # 64-bit hashes of earlier chunks' keys, sorted per chunk; two different keys
+        # share a hash with a chance of about n^2 / 2^65 (1e-7 at 3 million rows).
+        # Categorical and text columns of the same values hash alike.
+        self.hashes: list[np.ndarray] = []
+
+    def repeated(self, keys: pd.DataFrame) -> np.ndarray:
+        """A mask of the rows whose key an earlier chunk already had; remembers these."""
+        hashes = pd.util.hash_pandas_object(keys, index=False).to_numpy()
+        hit = np.zeros(len(hashes), dtype=bool)
+        for earlier in self.hashes:
+            at = np.searchsorted(earlier, hashes).clip(max=len(earlier) - 1)
+            hit |= earlier[at] == hashes
+        self.hashes.append(np.sort(hashes))
+        return hit
+
+
 def numbers(
     values: pd.Series, rows: pd.Series, column: str, problems: Problems, *, missing=("", ":")
 ) -> pd.Series:

@@ -12,6 +12,7 @@ twice. An empty cell is no figure (skipped and counted), a 0 is zero.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -55,12 +56,16 @@ def _month(text: str) -> pd.Timestamp | None:
 
 
 def parse(path: Path, catalogue: Catalogue) -> Parsed:
+    """The detections. The long CSV is read in chunks, so memory stays bounded however
+    large the file (issue 15); one the streamed reader cannot take is read whole, which
+    names what is wrong."""
     file = path.name
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        frame = _wide(readers.read_sheet(path, file), file)
-    else:
-        frame = _long(path, file)
-    return _map(frame, catalogue, file)
+        return _map([_wide(readers.read_sheet(path, file), file)], catalogue, file)
+    try:
+        return _map(_long_chunks(path), catalogue, file)
+    except readers.Unstreamable:
+        return _map([_long(path, file)], catalogue, file)
 
 
 def _renamed(columns) -> dict[str, str]:
@@ -75,6 +80,20 @@ def _long(path: Path, file: str) -> pd.DataFrame:
     if missing:
         raise readers.missing_columns(file, readers.first_line(text), sorted(missing), header)
     frame = readers.read_table(path, file, list(names), text=text).rename(columns=names)
+    return _with_rows(frame)
+
+
+def _long_chunks(path: Path) -> Iterator[pd.DataFrame]:
+    """The long table in chunks, as `_long` reads it whole (Unstreamable otherwise)."""
+    header = [h.strip().strip('"') for h in readers.head_line(path).split(",")]
+    names = _renamed(header)
+    if {"route", "nat", "month", "n"} - set(names.values()):
+        raise readers.Unstreamable("missing columns")
+    for frame in readers.table_chunks(path, list(names), categorical=False):
+        yield _with_rows(frame.rename(columns=names))
+
+
+def _with_rows(frame: pd.DataFrame) -> pd.DataFrame:
     frame["_row"] = readers.source_rows(frame)
     if "type" not in frame:
         frame["type"] = ""
@@ -118,29 +137,15 @@ def _wide(sheet: pd.DataFrame, file: str) -> pd.DataFrame:
     return long
 
 
-def _map(frame: pd.DataFrame, catalogue: Catalogue, file: str) -> Parsed:
+def _map(frames: Iterable[pd.DataFrame], catalogue: Catalogue, file: str) -> Parsed:
     problems = Problems(file)
-    rows = frame["_row"]
-    parsed = Parsed("frontex-ibc", pd.DataFrame(), int(rows.nunique()), 0)
-    text = frame["n"].astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
-    empty = text == ""
-    parsed.skip("n: an empty cell (no figure)", int(empty.sum()))
-    frame = frame[~empty]
-    rows, text = rows[~empty], text[~empty]
-    n = fields.numbers(text, rows, "n", problems, missing=())
-    problems.add_mask(n < 0, rows, "n", "a count cannot be negative")
-    problems.add_mask(n % 1 != 0, rows, "n", "a count must be a whole number")
-    month = frame["month"].map({m: _month(m) for m in pd.unique(frame["month"])})
-    problems.add_mask(month.isna(), rows, "month", "not a month (2024-03)")
-    problems.add_mask(
-        frame.duplicated(["route", "type", "nat", "month"]),
-        rows,
-        "month",
-        "duplicate row (the same route, type, nationality and month twice)",
+    parsed = Parsed("frontex-ibc", pd.DataFrame(), 0, 0)
+    seen = fields.SeenKeys()
+    used = pd.concat(
+        [_chunk(frame, catalogue, parsed, problems, seen) for frame in frames],
+        ignore_index=True,
     )
-    country, keep = places.countries(frame["nat"], rows, "nat", catalogue, problems, parsed)
     problems.raise_if_any()
-    used = pd.DataFrame({"country": country, "month": month, "n": n, "_row": rows})[keep]
     parsed.rows_used = int(used["_row"].nunique())
     summed = used.groupby(["country", "month"], as_index=False).agg(
         value=("n", "sum"), _row=("_row", "min")
@@ -159,3 +164,34 @@ def _map(frame: pd.DataFrame, catalogue: Catalogue, file: str) -> Parsed:
         "detections, not persons"
     )
     return parsed
+
+
+def _chunk(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    parsed: Parsed,
+    problems: Problems,
+    seen: fields.SeenKeys,
+) -> pd.DataFrame:
+    """One chunk's kept rows (country, month, n, _row); its problems go to `problems`."""
+    rows = frame["_row"]
+    parsed.rows_read += int(rows.nunique())
+    text = frame["n"].astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
+    empty = text == ""
+    parsed.skip("n: an empty cell (no figure)", int(empty.sum()))
+    frame = frame[~empty]
+    rows, text = rows[~empty], text[~empty]
+    n = fields.numbers(text, rows, "n", problems, missing=())
+    problems.add_mask(n < 0, rows, "n", "a count cannot be negative")
+    problems.add_mask(n % 1 != 0, rows, "n", "a count must be a whole number")
+    month = frame["month"].map({m: _month(m) for m in pd.unique(frame["month"])})
+    problems.add_mask(month.isna(), rows, "month", "not a month (2024-03)")
+    key = frame[["route", "type", "nat", "month"]]
+    problems.add_mask(
+        key.duplicated().to_numpy() | seen.repeated(key),
+        rows,
+        "month",
+        "duplicate row (the same route, type, nationality and month twice)",
+    )
+    country, keep = places.countries(frame["nat"], rows, "nat", catalogue, problems, parsed)
+    return pd.DataFrame({"country": country, "month": month, "n": n, "_row": rows})[keep]

@@ -168,6 +168,75 @@ def table_chunks(
         raise Unstreamable("no rows")
 
 
+def keyed_lines(
+    path: Path, sep: str, chunk_bytes: int
+) -> tuple[list[str], Iterator[tuple[int, list[str], list[str]]]]:
+    """A wide table's header fields, and its data lines in chunks of about `chunk_bytes`:
+    (index of the chunk's first data row, each line's first field, the rest of each line).
+
+    Nothing past the first field is split here: a caller that skips most lines on their
+    key (Eurostat's bulk TSV, where most series are for countries the store does not
+    keep) pays only for a search per line. Raises Unstreamable, possibly after some
+    chunks, where the whole-file reader would refuse the file or read it differently
+    (bytes that are not UTF-8, a lone CR, a quote, a repeated column name, a line with
+    another number of fields than the header, no final line break, no rows); blank
+    lines are passed over, as that reader does.
+    """
+    fh = path.open("rb")
+    try:
+        header = _text(fh.readline(1 << 20), "utf-8-sig")
+        if not header.endswith("\n"):
+            raise Unstreamable("no line break in the first megabyte")
+        names = header.rstrip("\n").split(sep)
+        if len(set(names)) != len(names) or len({n.strip() for n in names}) != len(names):
+            raise Unstreamable("repeated column names")
+    except BaseException:
+        fh.close()
+        raise
+    return names, _keyed_chunks(fh, sep, len(names) - 1, chunk_bytes)
+
+
+def _keyed_chunks(fh, sep: str, width: int, chunk_bytes: int):
+    with fh:
+        start, carry = 0, b""
+        while block := fh.read(chunk_bytes):
+            data = carry + block
+            cut = data.rfind(b"\n") + 1
+            carry, text = data[cut:], _text(data[:cut], "utf-8")
+            keys, rests = [], []
+            for line in text.split("\n"):
+                if not line:
+                    continue
+                tab = line.find(sep)
+                if tab < 0 or line.count(sep) != width:
+                    raise Unstreamable("a row with another number of fields than the header")
+                keys.append(line[:tab])
+                rests.append(line[tab + 1 :])
+            if keys:
+                yield start, keys, rests
+                start += len(keys)
+        if carry:
+            raise Unstreamable("no final line break")
+        if not start:
+            raise Unstreamable("no rows")
+
+
+def _text(raw: bytes, encoding: str) -> str:
+    """Complete lines as text with LF line ends; Unstreamable for what the whole-file
+    reader treats otherwise (not UTF-8, a lone CR, a quoted field)."""
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise Unstreamable("not UTF-8") from None
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            raise Unstreamable("a line end that is a lone CR")
+        text = text.replace("\r\n", "\n")
+    if '"' in text:
+        raise Unstreamable("a quote (the whole-file reader parses quoted fields)")
+    return text
+
+
 def _scan(path: Path, final_newline: bool) -> str:
     """The header line, after one pass in small blocks that checks what the whole-file
     reader checks on the text as a whole (see `table_chunks`)."""

@@ -15,7 +15,7 @@ import pytest
 
 from indicators.catalogue import load_catalogue
 from indicators.errors import InputError
-from indicators.importers import eurostat, readers, template
+from indicators.importers import eurostat, frontex_ibc, readers, template
 from indicators.importers.pipeline import import_file
 from indicators.store import Store
 from tests.importers.conftest import digest
@@ -87,6 +87,19 @@ def _template(path: Path, extra: list[str] | None = None) -> Path:
     return path
 
 
+def _ibc(path: Path, extra: list[str] | None = None) -> Path:
+    lines = ["route,type,nat,month,n"]
+    for route in ("Central Mediterranean", "Western Mediterranean"):
+        for nat in ("Tunisia", "Morocco", "France", "Syria"):
+            for i, month in enumerate(
+                f"{y}-{m:02d}" for y in range(2015, 2025) for m in range(1, 13)
+            ):
+                lines.append(f"{route},sea,{nat},{month},{'' if i % 6 == 0 else i * 3}")
+    path = path.with_suffix(".csv")
+    path.write_text("\n".join(lines + (extra or [])) + "\n", encoding="utf-8")
+    return path
+
+
 def _unstreamable(*args, **kwargs):
     raise readers.Unstreamable("read whole")
 
@@ -97,7 +110,8 @@ def _frame(parsed):
 
 
 @pytest.mark.parametrize(
-    ("module", "writer"), [(eurostat, _sdmx), (eurostat, _tsv), (template, _template)]
+    ("module", "writer"),
+    [(eurostat, _sdmx), (eurostat, _tsv), (template, _template), (frontex_ibc, _ibc)],
 )
 def test_chunks_give_what_the_whole_file_gives(tmp_path, small_chunks, monkeypatch, module, writer):
     path = writer(tmp_path / "migr_eiord1.csv")
@@ -106,6 +120,7 @@ def test_chunks_give_what_the_whole_file_gives(tmp_path, small_chunks, monkeypat
     streamed = module.parse(path, catalogue)
     assert small_chunks == []  # the streamed parse never read the file whole
     monkeypatch.setattr(readers, "table_chunks", _unstreamable)
+    monkeypatch.setattr(readers, "keyed_lines", _unstreamable)
     whole = module.parse(path, catalogue)
     assert len(streamed.observations) > 0
     assert _frame(streamed).equals(_frame(whole))
