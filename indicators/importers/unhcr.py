@@ -11,6 +11,7 @@ an export without "Country of origin" ticked) feeds no country and is skipped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -45,7 +46,19 @@ def columns(header: list[str]) -> dict[str, str] | None:
 
 
 def parse(path: Path, catalogue: Catalogue) -> Parsed:
+    """The export's figures. A CSV is read in chunks, so memory stays bounded however
+    large the file (issue 15); one the streamed reader cannot take is read whole, which
+    names what is wrong."""
     file = path.name
+    try:
+        header = [h.strip().strip('"') for h in readers.head_line(path).split(",")]
+        cols = columns(header)
+        if cols is None:
+            raise readers.Unstreamable("missing columns")
+        chunks = readers.table_chunks(path, list(cols.values()), categorical=False)
+        return _parse(file, catalogue, cols, chunks)
+    except readers.Unstreamable:
+        pass
     text = readers.read_text(path, file)
     header = [h.strip().strip('"') for h in readers.first_line(text).split(",")]
     cols = columns(header)
@@ -53,9 +66,33 @@ def parse(path: Path, catalogue: Catalogue) -> Parsed:
         missing = [names[0] for key, names in ALIASES.items() if not columns_has(header, names)]
         raise readers.missing_columns(file, readers.first_line(text), missing, header)
     frame = readers.read_table(path, file, list(cols.values()), text=text)
+    return _parse(file, catalogue, cols, [frame])
+
+
+def _parse(
+    file: str, catalogue: Catalogue, cols: dict[str, str], frames: Iterable[pd.DataFrame]
+) -> Parsed:
     problems = Problems(file)
+    parsed = Parsed("unhcr", pd.DataFrame(), 0, 0)
+    seen = fields.SeenKeys()
+    found = [_chunk(frame, catalogue, cols, parsed, problems, seen) for frame in frames]
+    problems.raise_if_any()
+    parsed.observations = pd.concat(found) if len(found) > 1 else found[0]
+    parsed.notes.append("refugees under UNHCR's mandate plus asylum-seekers, end of year")
+    return parsed
+
+
+def _chunk(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    cols: dict[str, str],
+    parsed: Parsed,
+    problems: Problems,
+    seen: fields.SeenKeys,
+) -> pd.DataFrame:
+    """One chunk's observations; its problems go to `problems`."""
     rows = readers.source_rows(frame)
-    parsed = Parsed("unhcr", pd.DataFrame(), len(frame), 0)
+    parsed.rows_read += len(frame)
     refugees = fields.numbers(frame[cols["refugees"]], rows, cols["refugees"], problems)
     seekers = fields.numbers(frame[cols["asylum_seekers"]], rows, cols["asylum_seekers"], problems)
     for n, col in ((refugees, cols["refugees"]), (seekers, cols["asylum_seekers"])):
@@ -97,19 +134,18 @@ def parse(path: Path, catalogue: Catalogue) -> Parsed:
         [str(v) for v in pd.unique(origin[outside])[:5]],
     )
     keep = keep & keep_rows
+    key = pd.DataFrame({"o": origin, "a": asylum, "y": frame[cols["year"]]})
     problems.add_mask(
-        fields.duplicated(pd.DataFrame({"o": origin, "a": asylum, "y": frame[cols["year"]]}))
-        & keep,
+        (fields.duplicated(key).to_numpy() | seen.repeated(key)) & keep.to_numpy(),
         rows,
         cols["year"],
         "the same year, origin and asylum twice",
     )
-    problems.raise_if_any()
     both = refugees.isna() & seekers.isna()
     value = (refugees.fillna(0) + seekers.fillna(0)).where(~both)
     used = pd.DataFrame({"value": value, "_row": rows})[keep]
-    parsed.rows_used = len(used)
-    parsed.observations = fields.observations(
+    parsed.rows_used += len(used)
+    return fields.observations(
         used,
         indicator_id=INDICATOR,
         source_id=SOURCE,
@@ -117,8 +153,6 @@ def parse(path: Path, catalogue: Catalogue) -> Parsed:
         country=country[keep],
         period=period[keep],
     )
-    parsed.notes.append("refugees under UNHCR's mandate plus asylum-seekers, end of year")
-    return parsed
 
 
 def columns_has(header: list[str], names: list[str]) -> bool:

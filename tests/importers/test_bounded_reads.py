@@ -15,7 +15,7 @@ import pytest
 
 from indicators.catalogue import load_catalogue
 from indicators.errors import InputError
-from indicators.importers import eurostat, frontex_ibc, readers, template
+from indicators.importers import eurostat, frontex_ibc, readers, template, unhcr
 from indicators.importers.pipeline import import_file
 from indicators.store import Store
 from tests.importers.conftest import digest
@@ -100,6 +100,18 @@ def _ibc(path: Path, extra: list[str] | None = None) -> Path:
     return path
 
 
+def _unhcr(path: Path, extra: list[str] | None = None) -> Path:
+    lines = ['Year,"Country of Asylum ISO","Country of Origin ISO",Refugees,"Asylum Seekers"']
+    for year in range(1995, 2025):
+        for origin in ("TUN", "MAR", "ERI", "-"):
+            for asylum in ("-", "NLD", "DEU", "FRA", "BEL", "ITA", "ESP"):
+                seekers = "" if year % 5 == 0 else year - 1990
+                lines.append(f"{year},{asylum},{origin},{year * 3},{seekers}")
+    path = path.with_suffix(".csv")
+    path.write_text("\n".join(lines + (extra or [])) + "\n", encoding="utf-8")
+    return path
+
+
 def _unstreamable(*args, **kwargs):
     raise readers.Unstreamable("read whole")
 
@@ -111,7 +123,13 @@ def _frame(parsed):
 
 @pytest.mark.parametrize(
     ("module", "writer"),
-    [(eurostat, _sdmx), (eurostat, _tsv), (template, _template), (frontex_ibc, _ibc)],
+    [
+        (eurostat, _sdmx),
+        (eurostat, _tsv),
+        (template, _template),
+        (frontex_ibc, _ibc),
+        (unhcr, _unhcr),
+    ],
 )
 def test_chunks_give_what_the_whole_file_gives(tmp_path, small_chunks, monkeypatch, module, writer):
     path = writer(tmp_path / "migr_eiord1.csv")
