@@ -29,13 +29,15 @@ import streamlit as st  # noqa: E402
 # it answers its health check. pandas, plotly, DuckDB and the library take seconds to
 # import, and the first script run would otherwise pay for them while the first
 # visitors wait (through the front, nginx sends them here once the process is healthy).
-from dashboard import (  # noqa: E402, F401
-    auth,
-    components,
-    downloads,
-    progress,
-    restricted_files,
-    services,
+from dashboard import auth, downloads, progress, restricted_files, services  # noqa: E402, F401
+from dashboard.components import (  # noqa: E402, F401
+    cards,
+    language,
+    notices,
+    panels,
+    summaries,
+    toolbar,
+    url_state,
 )
 from dashboard.media_guard import MediaGuard  # noqa: E402
 
