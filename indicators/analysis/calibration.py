@@ -37,6 +37,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from indicators.texts import N_, t
+
 RESULT_PATH = Path(__file__).resolve().parents[2] / "data" / "calibration" / "study.json"
 A, B = "2016-2021", "2022-2025"
 PROCESSES = ("ar085", "t3", "poisson", "annual10", "quarterly_provisional", "smooth")
@@ -273,41 +275,16 @@ def sampling_floor(stated: np.ndarray, seed: int) -> float:
     )
 
 
-PROCESS_LABELS = {
-    "ar085": {
-        "en": "Monthly, persistent noise (φ = 0.85)",
-        "nl": "Maand, aanhoudende ruis (φ = 0,85)",
-    },
-    "t3": {"en": "Monthly, heavy tails (t with 3 df)", "nl": "Maand, zware staarten (t, 3 vg)"},
-    "poisson": {"en": "Monthly counts, mean 3–8", "nl": "Maandaantallen, gemiddeld 3–8"},
-    "annual10": {"en": "Annual, 10 values", "nl": "Jaar, 10 waarden"},
-    "quarterly_provisional": {
-        "en": "Quarterly, 20% gaps, provisional 8% low",
-        "nl": "Kwartaal, 20% gaten, voorlopig 8% te laag",
-    },
-    "smooth": {
-        "en": "Monthly, smooth non-linear trend",
-        "nl": "Maand, vloeiende niet-lineaire trend",
-    },
-}
-COLUMNS = {
-    "process": {"en": "Process", "nl": "Proces"},
-    "n": {"en": "Series", "nl": "Reeksen"},
-    "coverage95": {"en": "95% coverage (aim 93–97%)", "nl": "95%-dekking (doel 93–97%)"},
-    "coverage80": {"en": "80% coverage (aim 77–83%)", "nl": "80%-dekking (doel 77–83%)"},
-    "strong_on_no_change": {
-        "en": "'Very likely' or stronger without change (aim ≤ 5%)",
-        "nl": "'Zeer waarschijnlijk' of sterker zonder verandering (doel ≤ 5%)",
-    },
-    "calibration": {
-        "en": "Calibration error / chance floor (aim ≤ 1.5)",
-        "nl": "Kalibratiefout / toevalsvloer (doel ≤ 1,5)",
-    },
-    "power": {
-        "en": "Found at the smallest detectable change (stated 80%)",
-        "nl": "Gevonden bij de kleinste aantoonbare verandering (beloofd 80%)",
-    },
-}
+# The processes' names in the library's catalogue (`calibration_process_<id>`), composed
+# at run time: declared so that extraction keeps them.
+PROCESS_KEYS = (
+    N_("calibration_process_ar085"),
+    N_("calibration_process_t3"),
+    N_("calibration_process_poisson"),
+    N_("calibration_process_annual10"),
+    N_("calibration_process_quarterly_provisional"),
+    N_("calibration_process_smooth"),
+)
 
 
 def acceptance(row: dict) -> dict[str, bool]:
@@ -334,23 +311,27 @@ def study_table(result: dict, lang: str) -> pd.DataFrame:
 
         rows.append(
             {
-                COLUMNS["process"][lang]: PROCESS_LABELS[row["process"]][lang],
-                COLUMNS["n"][lang]: formatting.number(row["n"], lang),
-                COLUMNS["coverage95"][lang]: mark(
+                t("calibration_column_process", lang): t(
+                    f"calibration_process_{row['process']}", lang
+                ),
+                t("calibration_column_n", lang): formatting.number(row["n"], lang),
+                t("calibration_column_coverage95", lang): mark(
                     "coverage95", formatting.percent(row["coverage95"], lang, 1, ratio=True)
                 ),
-                COLUMNS["coverage80"][lang]: mark(
+                t("calibration_column_coverage80", lang): mark(
                     "coverage80", formatting.percent(row["coverage80"], lang, 1, ratio=True)
                 ),
-                COLUMNS["strong_on_no_change"][lang]: mark(
+                t("calibration_column_strong_on_no_change", lang): mark(
                     "strong_on_no_change",
                     formatting.percent(row["strong_on_no_change"], lang, 1, ratio=True),
                 ),
-                COLUMNS["calibration"][lang]: mark(
+                t("calibration_column_calibration", lang): mark(
                     "calibration",
                     formatting.number(row["calibration_error"] / row["calibration_floor"], lang, 2),
                 ),
-                COLUMNS["power"][lang]: formatting.percent(row["power"], lang, 0, ratio=True),
+                t("calibration_column_power", lang): formatting.percent(
+                    row["power"], lang, 0, ratio=True
+                ),
             }
         )
     return pd.DataFrame(rows)
