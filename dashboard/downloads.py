@@ -143,12 +143,12 @@ def pack_buttons(
     a, b = (services.period_window(w) for w in windows)
     round_id = progress.pack_round_choice(country, lang)  # issue 17: a round in the pack
     round_text = progress.round_text_maker(round_id, lang) if round_id else None
-    columns = st.columns(len(exports.PACK_FORMATS) + 1)
-    for column, fmt in zip(columns, exports.PACK_FORMATS, strict=False):
+    # One under the other: the country page holds them in a narrow popover.
+    for fmt in exports.PACK_FORMATS:
         file_name, make = exports.pack_maker(
             country, reporter, (a, b), comparison, lang, fmt, round_id, round_text
         )
-        column.download_button(
+        st.download_button(
             t(f"pack_{fmt}", lang, country=name),
             restricted_files.guarded(ids, f"pack_{fmt}", make, country=country, round=round_id),
             file_name=file_name,
@@ -156,9 +156,9 @@ def pack_buttons(
             key=f"country_pack_{fmt}",
             on_click="ignore",
             icon=":material/description:",
+            width="stretch",
         )
-    with columns[-1]:
-        _bundle_popover(country, reporter, windows, comparison, lang, round_id)
+    _bundle_popover(country, reporter, windows, comparison, lang, round_id)
 
 
 def _bundle_popover(
@@ -176,7 +176,7 @@ def _bundle_popover(
     with_data = set(mine["indicator_id"])
     visible = services.visible_ids()
     options = [i.id for i in cat.indicators if i.id in visible and i.id in with_data]
-    with st.popover(t("bundle", lang), icon=":material/folder_zip:"):
+    with st.expander(t("bundle", lang), icon=":material/folder_zip:"):
         chosen = st.multiselect(
             t("bundle_charts", lang),
             options,

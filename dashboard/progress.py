@@ -10,6 +10,7 @@ onto the workspace beside the store, under the store's writer lock.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import cast
@@ -302,13 +303,26 @@ def latest_approved_judgements(country: str) -> list[tuple[Objective, Judgement,
     return out
 
 
+def judgements_line(country: str, lang: str) -> str | None:
+    """The objectives' latest approved ratings in one line of the key figures, or None."""
+    found = latest_approved_judgements(country)
+    if not found:
+        return None
+    said = " · ".join(f"{_escape(o.title(lang))}: **{label(j.rating, lang)}**" for o, j, _ in found)
+    return f"**{t('progress_country_judgements', lang)}** — {said}"
+
+
 def country_judgements(country: str, lang: str) -> None:
-    """Each objective's latest approved judgement, above the country's indicators."""
+    """Each objective's latest approved judgement, with its round and linked indicators."""
     found = latest_approved_judgements(country)
     if not found:
         return
-    with st.container(border=True):
-        st.markdown(f"**{t('progress_country_judgements', lang)}**")
+    # Folded, with the ratings on the label ('op koers (1), niet op koers (1)'); the
+    # key figures say each objective's rating already (judgements_line).
+    ratings = Counter(label(j.rating, lang) for _, j, _ in found)
+    said = ", ".join(f"{words} ({n})" for words, n in ratings.items())
+    title = f"{t('progress_country_judgements', lang)}: {said}"
+    with st.expander(title, icon=":material/checklist:"):
         names = services.catalogue().indicator_by_id
         for obj, j, rnd in found:
             linked = ", ".join(names[x.indicator_id].title(lang) for x in obj.links

@@ -1,13 +1,15 @@
-"""Country progress: the partnership's events, then per theme each indicator's trend fan.
+"""Country progress: the key figures per theme, then per theme each indicator's trend fan.
 
-Everything shown is precomputed (trends, summaries); choices live in the URL.
+One header row (the name, the view's choices behind a button that says them, the
+downloads) and the key-figures box fit above the first chart at 1280x800; the events
+and the judgements' details follow the charts. Choices live in the URL.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import downloads, progress, services
+from dashboard import downloads, key_figures, progress, services
 from dashboard.components import cards, language, notices, summaries, url_state
 from dashboard.i18n import formatting, t
 
@@ -26,16 +28,34 @@ url_state.restore("country_b", "b", list(periods), default_b, lang)
 default_others = services.default_comparison(st.session_state.get("country_iso3", codes[0]))
 url_state.restore("country_others", "cmp", codes, default_others, lang)
 
-top = st.columns([2, 2, 2, 2])
-country = top[0].selectbox(
-    t("country", lang),
-    codes,
-    format_func=lambda c: (
-        f"{cat.country_by_iso3[c].name(lang)} ({t(cat.country_by_iso3[c].role, lang)})"
-    ),
-    key="country_iso3",
-)
-with top[1]:
+# One row: the country's name, the view's choices folded behind a button that says
+# them ('EU-27 · 2016–2021 → 2022–2025 · met Algerije, …') and the briefing's files.
+# Every pixel above the key figures and the first chart counts at 1280x800.
+state = st.session_state
+labels = {p.id: f"{p.title(lang)} ({p.label})" for p in cat.periods}
+chosen_others = [
+    c for c in state.get("country_others", default_others) if c != state["country_iso3"]
+]
+said = [
+    areas[state["country_reporter"] or "EU27"],
+    f"{periods[state['country_a']].label} → {periods[state['country_b']].label}",
+]
+if chosen_others:
+    named = ", ".join(cat.country_by_iso3[c].name(lang) for c in chosen_others)
+    said.append(f"{t('compared_with', lang)} {named}")
+head = st.columns([5, 8, 4], vertical_alignment="center")
+head[0].title(cat.country_by_iso3[state["country_iso3"]].name(lang))
+with head[1].popover(
+    " · ".join(said), icon=":material/tune:", width="stretch", help=t("view_choices", lang)
+):
+    country = st.selectbox(
+        t("country", lang),
+        codes,
+        format_func=lambda c: (
+            f"{cat.country_by_iso3[c].name(lang)} ({t(cat.country_by_iso3[c].role, lang)})"
+        ),
+        key="country_iso3",
+    )
     reporter = (
         st.segmented_control(
             t("reporter", lang),
@@ -46,21 +66,20 @@ with top[1]:
         )
         or "EU27"
     )
-labels = {p.id: f"{p.title(lang)} ({p.label})" for p in cat.periods}
-a = top[2].selectbox(t("window_a", lang), list(periods), format_func=labels.get, key="country_a")
-b = top[3].selectbox(t("window_b", lang), list(periods), format_func=labels.get, key="country_b")
+    a = st.selectbox(t("window_a", lang), list(periods), format_func=labels.get, key="country_a")
+    b = st.selectbox(t("window_b", lang), list(periods), format_func=labels.get, key="country_b")
+    others = st.multiselect(
+        t("comparison_countries", lang),
+        [c for c in codes if c != country],
+        format_func=lambda c: cat.country_by_iso3[c].name(lang),
+        key="country_others",
+        help=t("comparison_help", lang),
+        placeholder=t("choose_options", lang),
+        select_all=False,  # Streamlit's 'Select all' is English only
+    )
 if a == b:
     st.info(t("same_windows", lang))
     a, b = default_a, default_b
-others = st.multiselect(
-    t("comparison_countries", lang),
-    [c for c in codes if c != country],
-    format_func=lambda c: cat.country_by_iso3[c].name(lang),
-    key="country_others",
-    help=t("comparison_help", lang),
-    placeholder=t("choose_options", lang),
-    select_all=False,  # Streamlit's 'Select all' is English only
-)
 others = [c for c in others if c != country]
 for key, param, value in (
     ("country_iso3", "country", country),
@@ -71,8 +90,9 @@ for key, param, value in (
 ):
     url_state.save(key, param, value)
 
-st.title(cat.country_by_iso3[country].name(lang))
-downloads.pack_buttons(country, reporter, (a, b), others, lang)
+if services.allowed("export"):
+    with head[2].popover(t("country_downloads", lang), icon=":material/download:", width="stretch"):
+        downloads.pack_buttons(country, reporter, (a, b), others, lang)
 visible = [i for i in cat.indicators if services.can_view(i)]
 
 
@@ -83,43 +103,15 @@ def view_of(indicator_id: str):  # noqa: ANN201 - a SeriesView
     )
 
 
-# Key figures: one line per indicator, so the whole country reads before any chart.
-with st.container(border=True, key="country_key_figures"):
-    st.markdown(f"**{t('key_figures', lang)}**")
-    lines = []
-    for ind in visible:
-        # The strip says what each chart's account says: its verdict in the one vocabulary.
-        account = services.account(view_of(ind.id))
-        info = services.series_availability(ind.id, country, account.view.reporter) or {}
-        dated = (
-            formatting.period(info["last_period"], ind.frequency, lang, short=True)
-            if info.get("n_values")
-            else t("no_data_short", lang)
-        )
-        said = (
-            f"{account.wording.symbol} {services.verdict_words(account.verdict, lang)}"
-            if account.ok and account.wording is not None and account.verdict
-            else f"· *{t(account.status + '_short', lang)}*"
-        )
-        lines.append(f"- {ind.title(lang)}: **{said}** ({dated})")
-    halves = st.columns(2)
-    middle = (len(lines) + 1) // 2
-    halves[0].markdown("\n".join(lines[:middle]))
-    halves[1].markdown("\n".join(lines[middle:]))
-
-events = services.events(country)
-with st.expander(f"{t('events', lang)} ({len(events)})"):
-    if events.empty:
-        st.write(t("no_events", lang))
-    for ev in events.itertuples():
-        title = ev.title_en if lang == "en" else ev.title_nl
-        kind = str(ev.type)
-        st.markdown(
-            f"{services.event_symbol(kind)} **{formatting.date(ev.event_date, lang)}** · "
-            f"{services.event_label(kind, lang)} · {notices.literal(title)}"
-        )
-
-progress.country_judgements(country, lang)  # each objective's latest approved judgement
+# Key figures: a line per theme and the objectives' ratings, so the whole country reads
+# before any chart; the events and the judgements' details follow the charts.
+key_figures.strip(
+    cat.themes,
+    visible,
+    lambda ind_id: services.account(view_of(ind_id)),
+    lang,
+    more=[progress.judgements_line(country, lang)],
+)
 
 # Themes as tabs the URL names (theme=<id>); only the open tab's charts are drawn.
 themes = {th.id: th for th in cat.themes}
@@ -140,7 +132,6 @@ for tab, theme in zip(tabs, themes.values(), strict=True):
     if tab.open is False:
         continue
     with tab:
-        st.caption(theme.description(lang))
         columns = st.columns(2)
         for n, ind in enumerate(i for i in cat.indicators if i.theme == theme.id):
             with columns[n % 2]:
@@ -172,3 +163,21 @@ for tab, theme in zip(tabs, themes.values(), strict=True):
                     account=account,
                     summary=summaries.series_trend_summary(ind, country, area, lang),
                 )
+        st.caption(theme.description(lang))  # below: the first chart starts the tab
+
+# The events (marked on the charts too) and the objectives' judgements with their
+# rounds fold away side by side after the charts.
+events = services.events(country)
+beside = st.columns(2)
+with beside[0].expander(f"{t('events', lang)} ({len(events)})", icon=":material/event:"):
+    if events.empty:
+        st.write(t("no_events", lang))
+    for ev in events.itertuples():
+        title = ev.title_en if lang == "en" else ev.title_nl
+        kind = str(ev.type)
+        st.markdown(
+            f"{services.event_symbol(kind)} **{formatting.date(ev.event_date, lang)}** · "
+            f"{services.event_label(kind, lang)} · {notices.literal(title)}"
+        )
+with beside[1]:
+    progress.country_judgements(country, lang)  # each objective's latest approved judgement

@@ -81,6 +81,7 @@ from dashboard.services.method import (
     method_labels,
     quality_words,
     verdict_rules,
+    verdict_symbol,
     verdict_words,
 )
 from indicators.access import Principal
@@ -149,6 +150,7 @@ __all__ = [
     "trend",
     "trend_chart",
     "verdict_rules",
+    "verdict_symbol",
     "verdict_words",
     "view",
     "visible_ids",

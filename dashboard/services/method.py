@@ -79,6 +79,11 @@ def evidence_levels(lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def verdict_symbol(verdict: str) -> str:
+    """'↑', '↕': the verdict's symbol in the one vocabulary (charts, strip, overview)."""
+    return SYMBOLS[verdict]
+
+
 def verdict_words(verdict: str, lang: str) -> str:
     """'higher', 'no detectable change (wide interval)': the one vocabulary of verdicts."""
     return VERDICTS[verdict]["en" if lang == "en" else "nl"]

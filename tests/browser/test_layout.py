@@ -59,11 +59,6 @@ def _country(page, live_server: str) -> None:
     page.wait_for_function(SETTLED, timeout=120_000)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met yet: the key-figures strip (one line per indicator) and the Progress "
-    "box put Tunisia's first chart at about 1,600 px at 1280x800",
-)
 def test_country_page_first_chart_above_the_fold(live_server, sized):
     page, width, height = sized
     _country(page, live_server)
