@@ -35,17 +35,29 @@ PAGES = [
     ("app_pages/sources.py", "page_sources", "sources", ":material/menu_book:"),
     ("app_pages/method.py", "page_method", "method", ":material/school:"),
 ]
+# The overview is the default page, served at '/'. Streamlit reserves a default page's
+# url_path without serving it, so '/overview' said 'Page not found': the default page
+# reserves 'start' instead and a hidden page at 'overview' leads to '/'.
+DEFAULT, DEFAULT_RESERVED = "overview", "start"
 pages = [
     st.Page(
         str(ROOT / "dashboard" / path),
         title=t(key, lang),
-        url_path=url,
+        url_path=DEFAULT_RESERVED if url == DEFAULT else url,
         icon=icon,
-        default=(url == "overview"),
+        default=(url == DEFAULT),
     )
     for path, key, url, icon in PAGES
 ]
-nav = st.navigation(pages)
+
+
+def _overview_by_name() -> None:
+    """'/overview?…' opens the overview at '/' with the link's choices."""
+    st.switch_page(pages[0], query_params=st.query_params.to_dict())
+
+
+alias = st.Page(_overview_by_name, url_path=DEFAULT, visibility="hidden")
+nav = st.navigation([*pages, alias])
 st.sidebar.caption(t("app_tagline", lang))
 toolbar.switch(lang)
 try:

@@ -85,3 +85,14 @@ def test_country_page_titles_whole_and_dutch_forms(live_server, sized):
     )
     assert ticks and not [t for t in ticks if t.split()[0] in {"Mar", "May", "Oct", "Jan"}]
     screenshot(page, f"country_tunisia_{width}x{height}")
+
+
+def test_overview_answers_under_its_own_name(live_server, page):
+    # Streamlit serves the default page at '/' only; '/overview' (a typed or old link)
+    # leads there with the link's choices instead of 'Page not found'.
+    _open(page, f"{live_server}/overview?b=taskforce")
+    page.wait_for_url("**/?*b=taskforce*", timeout=60_000)
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("h1", has_text="Overzicht").count() == 1
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0
