@@ -255,9 +255,9 @@ def date_axis(layout: Spec, traces: list[Spec], frequency: str, lang: str) -> No
         return
     first, last = dt.date.fromisoformat(min(days)), dt.date.fromisoformat(max(days))
     values, labels = date_ticks(first, last, lang)
-    # The hover header's date: plotly would write English month names, so numbers only.
-    hover = "%Y" if frequency == "A" else formatting.month_year_pattern(lang)
-    axis: Spec = {"type": "date", "hoverformat": hover}
+    # The hover header's date as the page writes the period ("4e kwartaal 2025"), not
+    # the quarter's first month; months as numbers (plotly's month names are English).
+    axis: Spec = {"type": "date", "hoverformat": formatting.hover_date_pattern(frequency, lang)}
     if len(values) >= 2:
         axis |= {"tickmode": "array", "tickvals": values, "ticktext": labels}
     layout["xaxis"] = layout.get("xaxis", {}) | axis

@@ -229,6 +229,19 @@ def plotly_locale(lang: str) -> dict[str, object]:
     return {"separators": plotly_separators(lang)}
 
 
+def hover_date_pattern(frequency: str, lang: str) -> str:
+    """A d3 date format for a chart's hover date, as the page writes the period: a
+    quarter as `period` does ("4e kwartaal 2025", "Q4 2025": %q is d3's quarter), a
+    year as "2025", a month as numbers (`month_year_pattern`: plotly's month names
+    are English)."""
+    if frequency == "A":
+        return "%Y"
+    if frequency == "Q":
+        said = period(dt.date(2025, 10, 1), "Q", lang, short=True)
+        return said.replace("2025", "%Y").replace("4", "%q")
+    return month_year_pattern(lang)
+
+
 def month_year_pattern(lang: str) -> str:
     """A d3 date format for month and year in figures, with the separator of the
     language's short date (Babel): nl "%m-%Y", en_GB "%m/%Y"."""

@@ -194,3 +194,16 @@ def test_dutch_charts_carry_dutch_date_labels_into_the_export(store, catalogue):
     assert list(fig.layout.xaxis.ticktext) == axis["ticktext"]
     english = {"Mar", "May", "Oct"} & {label.split()[0] for label in axis["ticktext"]}
     assert not english
+
+
+def test_a_quarterly_chart_hovers_with_the_quarter_as_the_page_writes_it(store, catalogue):
+    """The hover date of a quarterly series names the quarter ("4e kwartaal 2025"),
+    not its first month ("10-2025"); d3's %q is the quarter number."""
+    ind = next(i for i in catalogue.indicators if i.frequency == "Q")
+    obs = store.observations(ind.id, "TUN", ind.reporters[0])
+    for lang in ("nl", "en"):
+        hover = observed_spec(obs, ind, lang)["layout"]["xaxis"]["hoverformat"]
+        written = formatting.period(dt.date(2025, 10, 1), "Q", lang, short=True)
+        assert hover.replace("%q", "4").replace("%Y", "2025") == written
+        assert "%m" not in hover
+    assert observed_spec(obs, ind, "nl")["layout"]["xaxis"]["hoverformat"] == "%qe kwartaal %Y"
