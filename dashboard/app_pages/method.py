@@ -124,9 +124,11 @@ bij een vlakke aanname; het veld `probability_increase` houdt die oude betekenis
 stijging zonder scepsis) en staat er alleen voor scripts naast.
 
 De **kleinste aantoonbare verandering** zegt hoe groot een verandering moet zijn om met deze
-gegevens betrouwbaar op te vallen (95%-niveau, 80% onderscheidend vermogen; de studie
-hieronder meet hoe vaak dat in simulatie lukt). Een kleinere verandering kan echt zijn en toch
-onzichtbaar blijven.
+gegevens betrouwbaar op te vallen: de verandering die de uitkomst 'hoger' of 'lager' vier
+van de vijf keer vindt (95%-niveau, 80% onderscheidend vermogen; de studie hieronder meet hoe
+vaak dat in simulatie lukt). Bij aantallen telt de ruis van de tweede periode op het hogere
+niveau dat zo'n verandering geeft: aantallen schommelen meer naarmate ze groter zijn. Een
+kleinere verandering kan echt zijn en toch onzichtbaar blijven.
 """,
         "panel": """
 ### Het robuustheidspanel
@@ -306,8 +308,10 @@ the field `probability_increase` keeps that old meaning (the probability of a ri
 scepticism) and stays beside the new ones for scripts only.
 
 The **smallest detectable change** says how large a change must be to reliably stand out in
-these data (95% level, 80% power; the study below measures how often that succeeds in
-simulation). A smaller change can be real and still stay invisible.
+these data: the change that the outcome 'higher' or 'lower' finds four times out of five
+(95% level, 80% power; the study below measures how often that succeeds in simulation). For
+counts the second period's noise is taken at the higher level such a change brings: counts
+vary more the larger they are. A smaller change can be real and still stay invisible.
 """,
         "panel": """
 ### The robustness panel

@@ -34,7 +34,7 @@ import pandas as pd
 
 from indicators.analysis import methods as panel
 from indicators.analysis.change import Spread, Units
-from indicators.analysis.detectable import smallest_detectable_change
+from indicators.analysis.detectable import count_growth, smallest_detectable_change
 from indicators.analysis.direction import DEFAULT_MARGIN_PCT, Z975, worded_change
 from indicators.analysis.means import WindowMeans, window_means
 from indicators.analysis.quality import assess_quality
@@ -184,20 +184,27 @@ def headline_change(
     in_a, in_b = in_a & np.isfinite(values), in_b & np.isfinite(values)
     if not (in_a.any() and in_b.any()):
         raise InsufficientDataError("too few data points: no positive values for a geometric mean")
+    counts = data.value_kind == "count" and scale == "linear"
     means = window_means(
         values,
         in_a,
         in_b,
         frequency=data.frequency,
         provisional=data.provisional,
-        counts=data.value_kind == "count" and scale == "linear",
+        counts=counts,
     )
     spread = means.spread()
     units = Units(scale, means.mean_a)
     sd = (spread.high95 - spread.low95) / (2 * t_ppf(0.975, means.df))
     margin = abs(units.reference_level) * margin_pct / 100
     probs = _sceptical(means, spread, units, margin)
-    detectable = smallest_detectable_change(sd, means.df)
+    # At a rise of δ a count's window B is noisier: its variance follows its level.
+    growth = (
+        count_growth(means.mean_a, means.mean_b, means.var_a, means.var_b, means.cov_ab)
+        if counts
+        else None
+    )
+    detectable = smallest_detectable_change(sd, means.df, growth=growth)
     return HeadlineChange(means, spread, units, scale, probs, detectable, margin, in_a, in_b)
 
 
