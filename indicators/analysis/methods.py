@@ -32,29 +32,19 @@ import numpy as np
 from indicators.analysis.change import Spread, placebo_spread, t_spread
 from indicators.analysis.series import from_model_scale, to_model_scale
 from indicators.analysis.trend import TrendResult
+from indicators.texts import by_lang
 
 BOOTSTRAP_REPS = 999
 BOOTSTRAP_SEED = 20250101
 MIN_PLACEBOS = 19  # a probability in steps of 5% at most
 SAME_QUANTITY = ("adjusted_means", "period_means", "trend_means")
 
-LABELS = {
-    "adjusted_means": {
-        "en": "Difference of window means (persistent-noise model)",
-        "nl": "Verschil van periodegemiddelden (model voor aanhoudende ruis)",
-    },
-    "period_means": {
-        "en": "Difference of window means (block bootstrap)",
-        "nl": "Verschil van periodegemiddelden (blokbootstrap)",
-    },
-    "trend_means": {
-        "en": "Mean trend level over each window (trend model)",
-        "nl": "Gemiddeld trendniveau per periode (trendmodel)",
-    },
-    "relative_to_comparison": {
-        "en": "Change relative to comparison countries (placebo-in-time permutations)",
-        "nl": "Verandering ten opzichte van vergelijkingslanden (placebo-in-de-tijd permutaties)",
-    },
+# Each method's name in both languages, from the library's gettext catalogue.
+LABELS: dict[str, dict[str, str]] = {
+    "adjusted_means": by_lang("method_label_adjusted_means"),
+    "period_means": by_lang("method_label_period_means"),
+    "trend_means": by_lang("method_label_trend_means"),
+    "relative_to_comparison": by_lang("method_label_relative_to_comparison"),
 }
 
 
