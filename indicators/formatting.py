@@ -18,6 +18,8 @@ from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
+from indicators.texts import t, tn
+
 Frequency = Literal["A", "Q", "M"]
 
 LOCALES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
@@ -28,11 +30,8 @@ MINUS = "\u2212"
 DASH = "\u2013"  # en dash between the two ends of a range written with figures
 MISSING = DASH
 
-_RANGE_WORD = {"nl": "tot", "en": "to"}
-_THROUGH_WORD = {"nl": "t/m", "en": "to"}
-_POINTS_WORD = {"nl": "procentpunt", "en": "percentage points"}
-_POINTS_ONE_WORD = {"nl": "procentpunt", "en": "percentage point"}
-_POINTS_SHORT = {"nl": "pp", "en": "pp"}
+# The words between and after figures ("tot", "t/m", "procentpunt") are the library
+# catalogue's (indicators/locale, keys format_*), like every other text.
 
 # Period labels: CLDR patterns. Dutch: "4e kwartaal 2025" (CBS and Rijksoverheid
 # write it so); English keeps the short "Q4 2025" briefing writers use.
@@ -112,16 +111,15 @@ def points(x: float | None, lang: str, decimals: int = 1, *, sign: bool = True) 
     if x is None or math.isnan(x):
         return MISSING
     body = signed(x, lang, decimals) if sign else number(x, lang, decimals)
-    one = abs(round(x, decimals)) == 1
-    word = (_POINTS_ONE_WORD if one else _POINTS_WORD).get(lang, _POINTS_WORD["en"])
-    return f"{body}\u00a0{word}"
+    one = abs(round(x, decimals)) == 1  # "1 percentage point", "1.2 percentage points"
+    return f"{body}\u00a0{tn('format_points', 1 if one else 2, lang)}"
 
 
 def points_short(x: float | None, lang: str, decimals: int = 1) -> str:
     """Percentage points for tables and axis labels: "+1,2 pp"."""
     if x is None or math.isnan(x):
         return MISSING
-    return f"{signed(x, lang, decimals)}\u00a0{_POINTS_SHORT.get(lang, 'pp')}"
+    return f"{signed(x, lang, decimals)}\u00a0{t('format_points_short', lang)}"
 
 
 def number_range(
@@ -130,7 +128,7 @@ def number_range(
     """Two ends of an interval: "1.834 tot 3.338" in prose, "1.834–3.338" in tables."""
     a, b = number(low, lang, decimals), number(high, lang, decimals)
     if words:
-        return f"{a} {_RANGE_WORD.get(lang, 'to')} {b}"
+        return f"{a} {t('format_range', lang)} {b}"
     # A negative end makes a dash ambiguous: spaces around it keep the signs readable.
     joiner = f" {DASH} " if (low or 0) < 0 or (high or 0) < 0 else DASH
     return f"{a}{joiner}{b}"
@@ -138,7 +136,7 @@ def number_range(
 
 def signed_range(low: float | None, high: float | None, lang: str, decimals: int = 0) -> str:
     """An interval of changes: "−3,1% tot +12%"."""
-    return f"{change_percent(low, lang)} {_RANGE_WORD.get(lang, 'to')} {change_percent(high, lang)}"
+    return f"{change_percent(low, lang)} {t('format_range', lang)} {change_percent(high, lang)}"
 
 
 def decimals_for(x: float) -> int:
@@ -192,7 +190,7 @@ def period_range(
     b = period(end, frequency, lang, short=short)
     if a == b:
         return a
-    return f"{a} {_THROUGH_WORD.get(lang, 'to')} {b}"
+    return f"{a} {t('format_through', lang)} {b}"
 
 
 def period_code(day: dt.date | dt.datetime | str, frequency: str) -> str:
