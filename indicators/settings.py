@@ -19,13 +19,15 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from indicators.errors import SettingError
+from indicators.texts import by_lang
 
 PREFIX = "PARTNERSHIP_MONITOR_"
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORE = ROOT / "data" / "monitor.duckdb"
 DEFAULT_ACCESS_FILE = ROOT / "config" / "access.toml"
 DEFAULT_AUDIT_LOG = ROOT / "var" / "audit.jsonl"
-CLASSIFICATION_DEFAULT = {"nl": "Departementaal vertrouwelijk", "en": "Departmental confidential"}
+# The marking when none is set, in each language (the library catalogue's text).
+CLASSIFICATION_DEFAULT = by_lang("classification_default")
 
 
 class Settings(BaseSettings):
@@ -156,7 +158,7 @@ def _parsed(variables: tuple[tuple[str, str], ...]) -> Settings:
 
 def classification_marking(lang: str) -> str:
     """The marking on exports of restricted indicators, in the export's language."""
-    return settings().classification or CLASSIFICATION_DEFAULT["en" if lang == "en" else "nl"]
+    return settings().classification or CLASSIFICATION_DEFAULT[lang]
 
 
 def export_scale() -> float:
