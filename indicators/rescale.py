@@ -7,6 +7,7 @@ out, so a page can say why a line is missing instead of dropping it silently.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 SERIES = ["country_iso3", "reporter"]
@@ -45,7 +46,8 @@ def per_capita(
 
     `population` is the observation frame of `context_population` (annual values).
     Periods without a population estimate of their year (or of up to
-    POPULATION_CARRY_YEARS before it, after the newest estimate) are left out.
+    POPULATION_CARRY_YEARS before it, after the newest estimate) keep no value (a gap
+    in the line, `gaps` names them); a series with no period left is left out.
     """
     pop = population.dropna(subset=["value"])
     pop = pop.assign(year=pop["period_start"].dt.year)[["country_iso3", "year", "value"]]
@@ -66,11 +68,19 @@ def per_capita(
     beyond = matched["year"] > matched["country_iso3"].map(latest)
     matched.loc[carried & ~beyond, "_population"] = float("nan")
     matched = matched.sort_values("_order")
-    usable = matched["_population"].to_numpy() > 0
-    out = obs[usable].copy()
-    factor = per / matched["_population"].to_numpy()[usable]
+    population_of = matched["_population"].to_numpy()
+    usable = population_of > 0
+    factor = np.full(len(obs), np.nan)
+    factor[usable] = per / population_of[usable]
+    scaled = obs.copy()
     for col in SCALED:
-        out[col] = out[col].to_numpy() * factor
+        scaled[col] = scaled[col].to_numpy() * factor
+    # A series with no period left goes (and is said to be left out); one with some
+    # keeps its periods without a population as gaps (no value), so its line breaks
+    # there instead of bridging them (Morocco 2017 in the real data).
+    series = pd.MultiIndex.from_frame(scaled[SERIES])
+    kept = series.isin(series[scaled["value"].notna().to_numpy()])
+    out = scaled[kept]
     return out, _left_out(obs, out)
 
 
@@ -78,3 +88,10 @@ def _left_out(before: pd.DataFrame, after: pd.DataFrame) -> list[tuple[str, str]
     had = set(before.dropna(subset=["value"])[SERIES].itertuples(index=False, name=None))
     kept = set(after.dropna(subset=["value"])[SERIES].itertuples(index=False, name=None))
     return sorted(had - kept)
+
+
+def gaps(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """The periods `after` kept without the value `before` had (series and period)."""
+    had = before.dropna(subset=["value"])[[*SERIES, "period_start"]]
+    lost = after[after["value"].isna()][[*SERIES, "period_start"]]
+    return lost.merge(had, on=[*SERIES, "period_start"]).drop_duplicates()

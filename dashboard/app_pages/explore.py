@@ -180,6 +180,17 @@ else:
                 st.markdown(
                     f"{names[country]} · {areas[area]}: {said} {told.headline}".replace("  ", " ")
                 )
+if mode == "per_capita" and len(frame):
+    # Periods kept as gaps (no population estimate of their year): said, not hidden.
+    plain, _ = services.explore_view(ind_id, countries, reporters, "absolute", as_of=as_of)
+    lost = services.rescale_gaps(plain, frame)
+    if len(lost):
+        years = lost.groupby(["country_iso3", "reporter"])["period_start"]
+        said = "; ".join(
+            f"{names[c]} · {areas[r]}: " + ", ".join(str(y) for y in sorted(set(p.dt.year)))
+            for (c, r), p in years
+        )
+        st.caption(f"{t('per_capita_gaps', lang)}: {said}")
 if left_out:
     reason = t(f"left_out_{mode}", lang)
     shown = ", ".join(f"{names[c]} · {areas[r]}" for c, r in left_out)

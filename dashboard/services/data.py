@@ -10,7 +10,7 @@ from dashboard.services.access import can_view, require_view, visible_ids
 from dashboard.services.cache import cached, catalogue
 from indicators.catalogue import Indicator
 from indicators.citation import source_line
-from indicators.rescale import index_to_window, per_capita
+from indicators.rescale import gaps, index_to_window, per_capita
 from indicators.store import Store
 
 SeriesKey = tuple[str, str, str]
@@ -163,6 +163,12 @@ def explore_view(
     if mode == "per_capita":
         return per_capita(obs, store.observations(POPULATION, None, None, as_of))
     return obs, []
+
+
+def rescale_gaps(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """The periods a rescaled frame kept without their value (per capita: no population
+    estimate of the year), by series and period start."""
+    return gaps(before, after)
 
 
 class Reading:

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from indicators import formatting
-from indicators.rescale import index_to_window, per_capita
+from indicators.rescale import gaps, index_to_window, per_capita
+from indicators.store import write_store
 from tests.apptest import notices, open_page, texts
 
 
@@ -116,3 +117,31 @@ def test_rescaling_leaves_out_what_it_cannot_scale_and_says_so(store):
     pop = store.observations("context_population", None, "NAT")
     scaled, missing = per_capita(obs, pop[pop["country_iso3"] != "TUN"])
     assert missing == [("TUN", "EU_EXT")] and "TUN" not in set(scaled["country_iso3"])
+
+
+def test_per_capita_breaks_the_line_where_a_year_has_no_population(store):
+    obs = store.observations("return_returned", "MAR", "EU27")
+    pop = store.observations("context_population", "MAR", "NAT")
+    pop = pop[pop["period_start"].dt.year != 2017]  # as the real data has it
+    scaled, missing = per_capita(obs, pop)
+    assert missing == []  # Morocco stays: only its 2017 is a gap
+    in_2017 = scaled["period_start"].dt.year == 2017
+    assert in_2017.any() and scaled.loc[in_2017, "value"].isna().all()
+    assert scaled.loc[~in_2017, "value"].notna().any()
+    assert set(gaps(obs, scaled)["period_start"].dt.year) == {2017}
+
+
+def test_explore_says_which_years_per_capita_leaves_out(use_store, fresh_store_path):
+    with write_store(fresh_store_path) as writer:
+        writer.execute(
+            "DELETE FROM observations WHERE indicator_id = 'context_population' "
+            "AND country_iso3 = 'MAR' AND year(period_start) = 2017"
+        )
+    use_store(fresh_store_path)
+    at = open_page(
+        "explore", {"indicator": "return_returned", "countries": "MAR", "mode": "per_capita"}
+    )
+    said = [c.value for c in at.caption if c.value.startswith("Zonder bevolkingscijfer")]
+    assert said and said[0].endswith("Marokko · EU-27: 2017")
+    line = lines(chart(at))["Marokko"]
+    assert None in line  # the line breaks at 2017 (plotly draws no segment across it)
