@@ -64,7 +64,7 @@ def explore_chart(
 
 
 def event_label(kind: str, lang: str) -> str:
-    return EVENT_LABELS.get(kind, {}).get("en" if lang == "en" else "nl", kind)
+    return EVENT_LABELS[kind][lang] if kind in EVENT_LABELS else kind
 
 
 def event_symbol(kind: str) -> str:
@@ -74,4 +74,4 @@ def event_symbol(kind: str) -> str:
 
 
 def demo_mark(lang: str) -> str:
-    return DEMO_MARK["en" if lang == "en" else "nl"]
+    return DEMO_MARK[lang]

@@ -14,6 +14,7 @@ from indicators.analysis.quality import THRESHOLDS
 from indicators.analysis.quality import WORDS as QUALITY_WORDS
 from indicators.analysis.statements import LITTLE_CHANGE_PCT
 from indicators.views.words import RULES, SYMBOLS, VERDICTS, word
+from indicators.views.words import verdict_words as verdict_words
 
 
 def likelihood_scale(lang: str) -> pd.DataFrame:
@@ -51,7 +52,7 @@ def method_labels(lang: str) -> pd.DataFrame:
 
 def quality_words(level: str, lang: str) -> str:
     """'good' / 'goed': the evidence-quality qualifier in words."""
-    return QUALITY_WORDS[level]["en" if lang == "en" else "nl"]
+    return QUALITY_WORDS[level][lang]
 
 
 def evidence_levels(lang: str) -> pd.DataFrame:
@@ -82,11 +83,6 @@ def evidence_levels(lang: str) -> pd.DataFrame:
 def verdict_symbol(verdict: str) -> str:
     """'↑', '↕': the verdict's symbol in the one vocabulary (charts, strip, overview)."""
     return SYMBOLS[verdict]
-
-
-def verdict_words(verdict: str, lang: str) -> str:
-    """'higher', 'no detectable change (wide interval)': the one vocabulary of verdicts."""
-    return VERDICTS[verdict]["en" if lang == "en" else "nl"]
 
 
 def frequencies(lang: str) -> pd.DataFrame:

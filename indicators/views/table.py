@@ -65,5 +65,5 @@ def comparison_frame(rows: list[dict], lang: str, demo: bool) -> pd.DataFrame:
     """The rows as the table the page shows and downloads (marked when demonstration)."""
     columns = TABLE_KEYS + RECORD_COLUMNS + (["data_status"] if demo else [])
     if demo:
-        rows = [r | {"data_status": DEMO_MARK["en" if lang == "en" else "nl"]} for r in rows]
+        rows = [r | {"data_status": DEMO_MARK[lang]} for r in rows]
     return pd.DataFrame(rows, columns=columns)

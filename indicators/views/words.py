@@ -80,8 +80,9 @@ def word(kind: str, key: str, lang: str) -> str:
 
 
 def verdict_words(verdict: str, lang: str) -> str:
-    """A verdict in words, from the inference layer's one vocabulary."""
-    return VERDICTS[verdict]["en" if lang == "en" else "nl"]
+    """'higher', 'no detectable change (wide interval)': the inference layer's one
+    vocabulary of verdicts (catalogue texts; other languages read Dutch)."""
+    return VERDICTS[verdict][lang]
 
 
 def level_key(trend_scale: str | None, compared_quantity: str) -> str:
