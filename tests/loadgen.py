@@ -43,6 +43,7 @@ from indicators.serving.nginx import COOKIE
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_IMPORT = ROOT / "data" / "templates" / "internal_figures_example.csv"
 FINISHED = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+RERUN = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class Step:
 # A visit: what one person does after opening a shared link. Page views, widget
 # changes and an export; every step's result is checked.
 SCENARIOS: dict[str, tuple[Step, ...]] = {
-    "overview": (Step("overview"), Step(widget="app_lang", option="English")),
+    # The overview is the default page, served at / (its own /overview link leads there).
+    "overview": (Step(""), Step(widget="app_lang", option="English")),
     "country": (Step("country", "country=TUN"), Step(widget="country_iso3", option=1)),
     "explore": (
         Step("explore", "indicator=irregular_detections"),
@@ -149,6 +151,9 @@ class Session:
             elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 self._element(fm.delta.new_element, digest)
             elif kind == "script_finished":
+                if fm.script_finished == RERUN:  # st.switch_page: the server runs again
+                    digest, self.widgets, self.download = hashlib.sha256(), {}, None
+                    continue
                 if fm.script_finished != FINISHED:
                     raise RuntimeError(f"script finished with status {fm.script_finished}")
                 return digest.hexdigest()
