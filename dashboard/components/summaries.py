@@ -30,18 +30,19 @@ def chart_summary(obs: pd.DataFrame, indicator: Indicator, lang: str) -> str:
     values = obs.dropna(subset=["value"])
     if values.empty:
         return t("no_data", lang)
-    last = values.iloc[-1]
-    freq = indicator.frequency
-    return tn(
-        "chart_summary",
-        len(values),
-        lang,
-        n=len(values),
-        first=formatting.period(values["period_start"].min(), freq, lang, short=True),
-        last=formatting.period(values["period_start"].max(), freq, lang, short=True),
-        value=_value(last["value"], indicator, lang),
-        period=formatting.period(last["period_start"], freq, lang, short=True),
-    )
+    return tn("chart_summary", len(values), lang, **_span(values, indicator, lang))
+
+
+def _span(values: pd.DataFrame, indicator: Indicator, lang: str) -> dict[str, object]:
+    """What both summaries say of the values shown: how many, from when to when, the last."""
+    last, freq = values.iloc[-1], indicator.frequency
+    return {
+        "n": len(values),
+        "first": formatting.period(values["period_start"].min(), freq, lang, short=True),
+        "last": formatting.period(values["period_start"].max(), freq, lang, short=True),
+        "value": _value(last["value"], indicator, lang),
+        "period": formatting.period(last["period_start"], freq, lang, short=True),
+    }
 
 
 def trend_summary(
@@ -51,19 +52,14 @@ def trend_summary(
     seen = trend[trend["observed"].astype(bool)]
     if seen.empty:
         return t("no_data", lang)
-    last, end = seen.iloc[-1], trend.iloc[-1]
-    freq = indicator.frequency
+    end = trend.iloc[-1]
     parts = [
         tn(
             "trend_summary",
             len(seen),
             lang,
-            n=len(seen),
-            first=formatting.period(seen["period_start"].min(), freq, lang, short=True),
-            last=formatting.period(seen["period_start"].max(), freq, lang, short=True),
-            value=_value(last["value"], indicator, lang),
-            period=formatting.period(last["period_start"], freq, lang, short=True),
-            end=formatting.period(end["period_start"], freq, lang, short=True),
+            **_span(seen, indicator, lang),
+            end=formatting.period(end["period_start"], indicator.frequency, lang, short=True),
             level=_value(end["level"], indicator, lang),
             low=_value(end["lo95"], indicator, lang, unit=False),
             high=_value(end["hi95"], indicator, lang),
