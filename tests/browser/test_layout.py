@@ -93,6 +93,8 @@ def test_overview_answers_under_its_own_name(live_server, page):
     _open(page, f"{live_server}/overview?b=taskforce")
     page.wait_for_url("**/?*b=taskforce*", timeout=60_000)
     main = page.locator("[data-testid='stMain']")
+    # The URL changes before the rerun it asks for has drawn the overview: wait for it.
+    main.locator("h1", has_text="Overzicht").wait_for(timeout=60_000)
     assert main.locator("h1", has_text="Overzicht").count() == 1
     assert page.get_by_text("Page not found").count() == 0
     assert page.locator("[data-testid='stException']").count() == 0
