@@ -9,6 +9,8 @@ browser tests and the benchmark start) finds `app` below and serves it. AppTest 
 - `SecurityHeaders`: the app cannot be framed by another site (clickjacking), and the
   browser neither sniffs types nor sends the app's URLs (with their query parameters)
   to other sites.
+- `PreloadLinks` (dashboard/preload.py): index.html preloads plotly's chunk, so the
+  first chart does not wait for its download and compile.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from dashboard.components import (  # noqa: E402, F401
     url_state,
 )
 from dashboard.media_guard import MediaGuard  # noqa: E402
+from dashboard.preload import PreloadLinks  # noqa: E402
 
 # What holds whether or not the nginx front is in between: no framing by any site
 # (clickjacking), no plugins, no <base> rewriting links. The front adds the full policy
@@ -78,5 +81,5 @@ class SecurityHeaders:
 
 app = st.App(
     str(ROOT / "dashboard" / "app.py"),
-    middleware=[Middleware(SecurityHeaders), Middleware(MediaGuard)],
+    middleware=[Middleware(SecurityHeaders), Middleware(MediaGuard), Middleware(PreloadLinks)],
 )
