@@ -15,9 +15,12 @@ browser tests and the benchmark start) finds `app` below and serves it. AppTest 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from types import ModuleType
 
 from starlette.middleware import Middleware
 
@@ -27,20 +30,6 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-# Besides the guard: what every page needs, loaded once as the process starts, before
-# it answers its health check. pandas, plotly, DuckDB and the library take seconds to
-# import, and the first script run would otherwise pay for them while the first
-# visitors wait (through the front, nginx sends them here once the process is healthy).
-from dashboard import auth, downloads, progress, restricted_files, services  # noqa: E402, F401
-from dashboard.components import (  # noqa: E402, F401
-    cards,
-    language,
-    notices,
-    panels,
-    summaries,
-    toolbar,
-    url_state,
-)
 from dashboard.media_guard import MediaGuard  # noqa: E402
 from dashboard.preload import PreloadLinks  # noqa: E402
 
@@ -79,7 +68,49 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def _preload() -> ModuleType:
+    """What every page needs, imported once as the process starts, and the warm-up.
+
+    pandas, plotly, DuckDB and the library take seconds to import, and the first script
+    run would otherwise pay for them. Imported here, once Streamlit's runtime exists,
+    rather than at the top: declaring a cached function before that makes Streamlit
+    warn 'No runtime found' for each.
+    """
+    from dashboard import auth, downloads, progress, restricted_files, services, warmup  # noqa: F401
+    from dashboard.components import (  # noqa: F401
+        cards,
+        language,
+        notices,
+        panels,
+        summaries,
+        toolbar,
+        url_state,
+    )
+
+    return warmup
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app: st.App) -> AsyncIterator[None]:
+    """Warm the caches before the server answers anyone, then keep each new store warm.
+
+    Streamlit's runtime (and its caches) has started when this runs, and the server
+    takes no connection, its health check included, until it yields: behind the front,
+    nginx sends visitors only to a process that has warmed (dashboard/warmup.py), and
+    the first visitors no longer wait for the imports and the first accounts.
+    """
+    warmup = await asyncio.to_thread(_preload)
+    watcher = warmup.StoreWatcher()
+    warmed = await asyncio.to_thread(warmup.warm_now)
+    watcher.start(warmed)
+    try:
+        yield
+    finally:
+        watcher.stop()
+
+
 app = st.App(
     str(ROOT / "dashboard" / "app.py"),
+    lifespan=lifespan,
     middleware=[Middleware(SecurityHeaders), Middleware(MediaGuard), Middleware(PreloadLinks)],
 )
