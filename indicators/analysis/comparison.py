@@ -20,7 +20,10 @@ arithmetic only. Both return a `Comparison`:
   `methods_agree`, defined on verdicts: False only when two methods that estimate
   the headline's quantity find opposite directions;
 - the smallest detectable change for these windows, the evidence quality, and
-  calibrated sentences in Dutch and English.
+  calibrated sentences in Dutch and English;
+- `provisional_bias`, `provisional_bias_se`, `provisional_revisions`: the bias of
+  provisional values that the headline corrected by, from the source's revision
+  history (`indicators.analysis.provisional`); None and 0 when there was none to use.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from indicators.analysis.change import Spread, Units
 from indicators.analysis.detectable import count_growth, smallest_detectable_change
 from indicators.analysis.direction import DEFAULT_MARGIN_PCT, Z975, worded_change
 from indicators.analysis.means import WindowMeans, window_means
+from indicators.analysis.provisional import ProvisionalBias, bias_fields
 from indicators.analysis.quality import assess_quality
 from indicators.analysis.results import CHANGE_FIELDS, Change, Comparison, MethodResult
 from indicators.analysis.sceptical import (
@@ -68,16 +72,28 @@ def compare_periods(
     subject: Text | None = None,
     margin_pct: float = DEFAULT_MARGIN_PCT,
     compared_quantity: str = "arithmetic_mean",
+    provisional_bias: ProvisionalBias | None = None,
 ) -> Comparison:
     """Fit the trend of `series` and compare window `b` with window `a`.
 
     `series`: values indexed by period start (or an observations frame with bounds
     and flags). `comparison`: comparison-country series, either wide (index period
     start, one column per country) or long (country_iso3, period_start, value).
+    `provisional_bias`: the source's estimate from its revision history
+    (`indicators.analysis.provisional`); None: the prior bias term.
     Raises InsufficientDataError when a window has no values or the series is too short.
     """
     trend = estimate_trend(series, frequency=frequency, value_kind=value_kind, scale=scale)
-    return compare_trend(trend, a, b, comparison, subject=subject)
+    return compare_trend(
+        trend,
+        a,
+        b,
+        comparison,
+        subject=subject,
+        margin_pct=margin_pct,
+        compared_quantity=compared_quantity,
+        provisional_bias=provisional_bias,
+    )
 
 
 def compare_trend(
@@ -90,6 +106,7 @@ def compare_trend(
     events: Sequence[Text] = (),
     margin_pct: float = DEFAULT_MARGIN_PCT,
     compared_quantity: str = "arithmetic_mean",
+    provisional_bias: ProvisionalBias | None = None,
 ) -> Comparison:
     """Compare two windows of a fitted trend: arithmetic only, no model fitting.
 
@@ -98,7 +115,7 @@ def compare_trend(
     """
     wa, wb = parse_window(a), parse_window(b)
     window_a, window_b = wa.mask(trend.periods), wb.mask(trend.periods)
-    h = headline_change(trend.data, wa, wb, margin_pct, compared_quantity)
+    h = headline_change(trend.data, wa, wb, margin_pct, compared_quantity, provisional_bias)
     observed = trend.data.observed
     results, note = _panel(
         trend, h.spread, h.units, h.means, window_a, window_b, h.in_a, h.in_b, comparison
@@ -137,6 +154,7 @@ def compare_trend(
         headline_method=means.method,
         headline_df=means.df,
         comparison_note=note,
+        **bias_fields(provisional_bias),
     )
     result = dataclasses.replace(result, verdict=verdict(result))
     wording = worded_change(result)
@@ -171,6 +189,7 @@ def headline_change(
     wb: Window,
     margin_pct: float = DEFAULT_MARGIN_PCT,
     compared_quantity: str = "arithmetic_mean",
+    provisional_bias: ProvisionalBias | None = None,
 ) -> HeadlineChange:
     """Window B's mean against window A's: the part of a comparison that needs no trend."""
     if compared_quantity not in COMPARED_SCALES:
@@ -192,6 +211,8 @@ def headline_change(
         frequency=data.frequency,
         provisional=data.provisional,
         counts=counts,
+        provisional_bias=provisional_bias,
+        log_scale=scale == "log",
     )
     spread = means.spread()
     units = Units(scale, means.mean_a)
@@ -254,6 +275,7 @@ def headline_only(
     value_kind: str | None = None,
     margin_pct: float = DEFAULT_MARGIN_PCT,
     compared_quantity: str = "arithmetic_mean",
+    provisional_bias: ProvisionalBias | None = None,
 ) -> HeadlineSummary:
     """The headline numbers and worded term of `compare_periods`, without fitting a trend.
 
@@ -261,7 +283,9 @@ def headline_only(
     fast enough for simulation studies of thousands of series.
     """
     data = as_series_data(series, frequency=frequency, value_kind=value_kind)
-    h = headline_change(data, parse_window(a), parse_window(b), margin_pct, compared_quantity)
+    h = headline_change(
+        data, parse_window(a), parse_window(b), margin_pct, compared_quantity, provisional_bias
+    )
     fields = Change.fields_from(h.spread, h.units)
     row = fields | {
         "margin": h.margin,

@@ -18,10 +18,14 @@ Its uncertainty, with gaps wherever they fall:
   mean (quasi-Poisson: over-dispersion is estimated, not assumed away).
 - **Short series** (annual, or fewer than `MIN_AR_POINTS` values): Welch's t
   interval on the two windows' values, with Welch–Satterthwaite degrees of freedom.
-- **Provisional values may be biased**, not just noisy: a bias of
-  `PROVISIONAL_BIAS_SD` (one standard deviation, relative to the value) shared by
-  every provisional value of the series is added to the variance, so it does not
-  average away the way noise does.
+- **Provisional values may be biased**, not just noisy. Where the source's revision
+  history gives an estimate (`indicators.analysis.provisional`: the mean of
+  log(provisional / final) over the values later made final), the provisional values
+  are divided by exp(bias) and the estimate's standard error is the uncertainty of
+  the bias they all share. Without one nothing is corrected and a shared bias of
+  `PROVISIONAL_BIAS_SD` (one standard deviation, relative to the value) is assumed.
+  Either way it is added to the variance, so it does not average away the way
+  noise does.
 
 Intervals are quantiles of that mixture over φ, widened by the t quantile for the
 n − k degrees of freedom of the noise variance.
@@ -36,6 +40,7 @@ from statistics import NormalDist
 import numpy as np
 
 from indicators.analysis.change import Spread, t_spread
+from indicators.analysis.provisional import ProvisionalBias
 from indicators.analysis.student import t_ppf
 
 MIN_AR_POINTS = 20  # fewer values than this: Welch, no AR(1) term
@@ -106,13 +111,20 @@ def window_means(
     provisional: np.ndarray | None = None,
     counts: bool = False,
     bias_sd: float = PROVISIONAL_BIAS_SD,
+    provisional_bias: ProvisionalBias | None = None,
+    log_scale: bool = False,
 ) -> WindowMeans:
     """The difference of window means of `values` (grid positions; NaN in gaps).
 
     `in_a`, `in_b`: boolean masks of the observed values in each window.
+    `provisional_bias`: the source's estimate; the provisional values are corrected by
+    it and its standard error replaces `bias_sd`. `log_scale`: `values` are logarithms.
     """
     pos = np.flatnonzero(in_a | in_b)
     y = values[pos].astype(float)
+    if provisional is not None and provisional_bias is not None:
+        y = _corrected(y, provisional[pos], provisional_bias.bias, log_scale)
+        bias_sd = provisional_bias.se
     is_b = in_b[pos]
     n_a, n_b = int((~is_b).sum()), int(is_b.sum())
     if frequency == "A" or len(y) < MIN_AR_POINTS or min(n_a, n_b) < 3:
@@ -120,8 +132,13 @@ def window_means(
     else:
         result = _ar1(y, pos, is_b, frequency == "M" and len(y) >= SEASONAL_POINTS, counts)
     if provisional is not None and bias_sd > 0:
-        result = _with_provisional_bias(result, y, is_b, provisional[pos], bias_sd)
+        result = _with_provisional_bias(result, y, is_b, provisional[pos], bias_sd, log_scale)
     return result
+
+
+def _corrected(y: np.ndarray, provisional: np.ndarray, bias: float, log_scale: bool) -> np.ndarray:
+    """Provisional values as their final values are expected to be: divided by exp(bias)."""
+    return np.where(provisional, y - bias if log_scale else y / np.exp(bias), y)
 
 
 def _welch(y: np.ndarray, is_b: np.ndarray) -> WindowMeans:
@@ -233,14 +250,22 @@ def _grid_widths(grid: np.ndarray) -> np.ndarray:
 
 
 def _with_provisional_bias(
-    result: WindowMeans, y: np.ndarray, is_b: np.ndarray, provisional: np.ndarray, bias_sd: float
+    result: WindowMeans,
+    y: np.ndarray,
+    is_b: np.ndarray,
+    provisional: np.ndarray,
+    bias_sd: float,
+    log_scale: bool = False,
 ) -> WindowMeans:
     """Add a bias shared by all provisional values: it shifts a window mean as a whole."""
     if not provisional.any():
         return result
     n_a, n_b = max(int((~is_b).sum()), 1), max(int(is_b.sum()), 1)
-    shift_a = bias_sd * float(np.sum(np.abs(y[provisional & ~is_b]))) / n_a
-    shift_b = bias_sd * float(np.sum(np.abs(y[provisional & is_b]))) / n_b
+    # A relative bias is a shift of the same size on the log scale, of bias × value on
+    # the linear one.
+    size = np.ones_like(y) if log_scale else np.abs(y)
+    shift_a = bias_sd * float(np.sum(size[provisional & ~is_b])) / n_a
+    shift_b = bias_sd * float(np.sum(size[provisional & is_b])) / n_b
     extra = (shift_b - shift_a) ** 2  # the same bias in both windows cancels in part
     return replace(
         result,

@@ -12,7 +12,8 @@ pages read `trends`, `trend_models` and `series_summaries` and never fit a model
   over a core. A handful of series is fitted in-process (starting workers costs more).
 - Each series also gets its default comparison: the named periods with role 'a'
   (baseline 2016–2021) and 'b' (partnership 2022–2025), against the comparison
-  countries when it is a priority country.
+  countries when it is a priority country, its provisional values corrected by the
+  bias their source's revision history shows (`indicators.analysis.provisional`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators import formatting
+from indicators.analysis.provisional import (
+    ProvisionalBias,
+    bias_by_source,
+    revision_history,
+    series_bias,
+)
 from indicators.analysis.stored import comparison_countries, trend_from_rows
 from indicators.analysis.summary import (
     OBS_COLUMNS,
@@ -83,6 +90,8 @@ class _Context:
     areas: dict[str, dict[str, str]]
     windows: tuple[Window, Window] | None
     events: pd.DataFrame
+    # Per (indicator, source): the provisional values' bias from the revision history.
+    biases: dict[tuple[str, str], ProvisionalBias]
 
     @classmethod
     def read(cls, writer: StoreWriter) -> _Context:
@@ -95,6 +104,7 @@ class _Context:
             {r.code: {"nl": r.name_nl, "en": r.name_en} for r in areas.itertuples()},
             _default_windows(writer.reference_frame("periods")),
             writer.reference_frame("events"),
+            bias_by_source(revision_history(writer)),
         )
 
     def task(self, key: SeriesKey, groups: dict, existing: set[SeriesKey]) -> SeriesTask:
@@ -121,6 +131,7 @@ class _Context:
             self.events_for(country),
             float(self.metadata[indicator].get("margin_pct", 10.0)),
             str(self.metadata[indicator].get("compared_quantity", "arithmetic_mean")),
+            series_bias(self.biases, indicator, groups[key]),
         )
 
     def subject(self, key: SeriesKey) -> dict[str, str]:

@@ -106,6 +106,12 @@ class Comparison(Change):
     headline_method: str = ""
     headline_df: float = float("nan")
     comparison_note: str | None = None
+    # The provisional values' bias from the source's revision history (mean
+    # log(provisional / final)), its standard error and the number of values made final
+    # it rests on; None and 0: no estimate, nothing corrected, the prior bias term used.
+    provisional_bias: float | None = None
+    provisional_bias_se: float | None = None
+    provisional_revisions: int = 0
 
     def to_dict(self) -> dict:
         """Plain JSON-ready values; windows as labels and ISO dates."""

@@ -19,6 +19,7 @@ fitting the model again.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,12 @@ import pandas as pd
 
 from indicators.analysis.comparison import Comparison, compare_trend
 from indicators.analysis.noise import NoiseModel
+from indicators.analysis.provisional import (
+    ProvisionalBias,
+    bias_by_source,
+    revision_history,
+    series_bias,
+)
 from indicators.analysis.series import SeriesData, to_model_scale
 from indicators.analysis.trend import TREND_COLUMNS, TrendResult
 from indicators.analysis.windows import WindowSpec
@@ -36,6 +43,9 @@ if TYPE_CHECKING:  # worker processes import this module and need no database dr
     from indicators.store import Store
 
 KEY_COLUMNS = ["indicator_id", "country_iso3", "reporter"]
+# Per store file, indicator and as-of date: the provisional bias estimates (a few
+# queries each, asked for by every page view of a series).
+_BIASES: dict[tuple, dict[tuple[str, str], ProvisionalBias]] = {}
 TREND_ROW_COLUMNS = [*KEY_COLUMNS, *TREND_COLUMNS, "flags", "seasonal", "extra_var"]
 
 
@@ -131,9 +141,11 @@ def compare_from_store(
     trend = trend_from_store(store, indicator_id, country, reporter)
     codes = default_comparison(store, country) if comparison == "default" else comparison
     others = comparison_values(store, indicator_id, reporter, codes) if codes else None
+    own = store.observations(indicator_id, country, reporter)
+    bias = provisional_bias(store, indicator_id, own)
     indicator = store.catalogue().indicator_by_id.get(indicator_id)
     if indicator is None:
-        return compare_trend(trend, a, b, others, subject=subject)
+        return compare_trend(trend, a, b, others, subject=subject, provisional_bias=bias)
     return compare_trend(
         trend,
         a,
@@ -142,7 +154,25 @@ def compare_from_store(
         subject=subject,
         margin_pct=indicator.margin_pct,
         compared_quantity=indicator.compared_quantity,
+        provisional_bias=bias,
     )
+
+
+def provisional_bias(
+    store: Store, indicator_id: str, observations: pd.DataFrame, as_of: dt.date | None = None
+) -> ProvisionalBias | None:
+    """The bias estimate for a series' provisional values (`observations`: its latest
+    values, as known on `as_of`), from the store's revision history up to `as_of`.
+
+    The precomputation reads the same history through its writer: one estimate for the
+    stored summary, the page, the CLI and the exports.
+    """
+    key = (store.token, indicator_id, as_of)
+    if key not in _BIASES:
+        _BIASES[key] = bias_by_source(revision_history(store, indicator_id, as_of))
+        while len(_BIASES) > 256:
+            _BIASES.pop(next(iter(_BIASES)))
+    return series_bias(_BIASES[key], indicator_id, observations)
 
 
 def default_comparison(store: Store, country: str) -> list[str]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from indicators.analysis.comparison import compare_trend
+from indicators.analysis.provisional import ProvisionalBias
 from indicators.analysis.results import CHANGE_FIELDS
 from indicators.analysis.statements import TEMPLATES
 from indicators.analysis.stored import trend_rows
@@ -58,6 +59,8 @@ class SeriesTask:
     events: tuple[dict[str, str], ...]
     margin_pct: float = 10.0
     compared_quantity: str = "arithmetic_mean"
+    # The bias of the series' provisional values from its source's revision history.
+    provisional_bias: ProvisionalBias | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ def summarise(task: SeriesTask, trend: TrendResult) -> dict:
             events=task.events,
             margin_pct=task.margin_pct,
             compared_quantity=task.compared_quantity,
+            provisional_bias=task.provisional_bias,
         )
     except InsufficientDataError:
         labels = {"a": a.label, "b": b.label}

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from indicators.analysis import compare_from_store, compare_periods
-from indicators.analysis.stored import comparison_values
+from indicators.analysis.stored import comparison_values, provisional_bias
 from indicators.analysis.windows import named_or_parsed
 from indicators.catalogue import Catalogue
 from indicators.cli.common import (
@@ -60,7 +60,16 @@ def run(args: argparse.Namespace) -> int:
     if args.refit:
         obs = store.observations(ind.id, country, reporter)
         others = comparison_values(store, ind.id, reporter, chosen) if chosen else None
-        result = compare_periods(obs, a, b, others, value_kind=ind.value_kind)
+        result = compare_periods(
+            obs,
+            a,
+            b,
+            others,
+            value_kind=ind.value_kind,
+            margin_pct=ind.margin_pct,
+            compared_quantity=ind.compared_quantity,
+            provisional_bias=provisional_bias(store, ind.id, obs),
+        )
     else:
         result = compare_from_store(store, ind.id, country, reporter, a, b, chosen or None)
     told = {lang: account(store, v, cat, comparison=result) for lang, v in views.items()}

@@ -24,6 +24,7 @@ import pandas as pd
 from indicators import formatting as fmt
 from indicators.access import Principal
 from indicators.analysis.comparison import Comparison, compare_periods
+from indicators.analysis.stored import provisional_bias
 from indicators.analysis.windows import Window
 from indicators.catalogue import Catalogue
 from indicators.errors import InputError, InsufficientDataError, Problem
@@ -210,7 +211,12 @@ def link_figures(
         series = obs.set_index(pd.to_datetime(obs["period_start"]))
         try:
             _PINNED[key] = compare_periods(
-                series, a, b, frequency=ind.frequency, value_kind=ind.value_kind
+                series,
+                a,
+                b,
+                frequency=ind.frequency,
+                value_kind=ind.value_kind,
+                provisional_bias=provisional_bias(store, ind.id, obs, as_of=rnd.vintage),
             )
         except InsufficientDataError:
             _PINNED[key] = None

@@ -8,6 +8,7 @@ live store byte for byte as it was.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import json
 import os
@@ -182,6 +183,19 @@ class StoreWriter:
         return classify(self.con, frame)
 
     # --- derived results: read inputs, replace rows per series key ----------
+    def vintages(self) -> list[dt.date]:
+        """Every vintage the observations have, oldest first."""
+        rows = self.execute("SELECT DISTINCT vintage FROM observations ORDER BY 1").fetchall()
+        return [r[0] for r in rows]
+
+    def revisions(
+        self, old: dt.date, new: dt.date | None = None, indicator_id: str | None = None
+    ) -> pd.DataFrame:
+        """Values known on `new` (default: now) that differ from what was known on `old`."""
+        from indicators.store.changes import revisions
+
+        return revisions(self.con, old, new or dt.date.max, indicator_id)
+
     def series_keys(self) -> set[SeriesKey]:
         """Every (indicator_id, country_iso3, reporter) that has observations."""
         rows = self.execute(

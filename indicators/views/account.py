@@ -24,6 +24,7 @@ import pandas as pd
 
 from indicators import formatting
 from indicators.analysis.direction import Wording, worded_change
+from indicators.analysis.provisional import ProvisionalBias, bias_fields
 from indicators.analysis.quality import EvidenceQuality
 from indicators.analysis.results import Comparison, MethodResult
 from indicators.analysis.statements import (
@@ -33,7 +34,7 @@ from indicators.analysis.statements import (
     quality_text,
     verdict,
 )
-from indicators.analysis.stored import compare_from_store
+from indicators.analysis.stored import compare_from_store, provisional_bias
 from indicators.analysis.windows import Window
 from indicators.catalogue import Catalogue, Indicator
 from indicators.citation import period_label, source_line
@@ -241,7 +242,9 @@ def _comparison(
     if _uses_summary(cat, view, summary):
         if not isinstance(summary.get("verdict"), str):
             return None, (), True
-        c = comparison_from_summary(summary, view, cat.indicator_by_id[view.indicator_id], obs)
+        ind = cat.indicator_by_id[view.indicator_id]
+        bias = provisional_bias(store, view.indicator_id, obs)
+        c = comparison_from_summary(summary, view, ind, obs, bias)
         codes = summary.get("comparison_countries")
         used = tuple(codes.split(",")) if isinstance(codes, str) and codes else ()
         return c, used, True
@@ -264,10 +267,15 @@ def _used(c: Comparison, view: SeriesView) -> tuple[str, ...]:
 
 
 def comparison_from_summary(
-    summary: dict, view: SeriesView, indicator: Indicator, obs: pd.DataFrame
+    summary: dict,
+    view: SeriesView,
+    indicator: Indicator,
+    obs: pd.DataFrame,
+    bias: ProvisionalBias | None = None,
 ) -> Comparison:
     """The stored default comparison of a series as a `Comparison` (its numbers only);
-    `obs` (the series' observations) gives the number of values in each window."""
+    `obs` (the series' observations) gives the number of values in each window, `bias`
+    the provisional bias estimate the precomputation corrected by (the same history)."""
     seen = obs.dropna(subset=["value"])
     starts = pd.DatetimeIndex(pd.to_datetime(seen["period_start"]))
     methods = tuple(MethodResult(**m) for m in _json(summary["methods"]))
@@ -318,6 +326,7 @@ def comparison_from_summary(
         probability_above_margin=stored("probability_above_margin"),
         probability_below_margin=stored("probability_below_margin"),
         **fields,
+        **bias_fields(bias),
     )
 
 
