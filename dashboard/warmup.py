@@ -26,12 +26,8 @@ from dashboard import progress, services
 from dashboard.components import summaries
 from dashboard.services import access as _access
 from dashboard.services import cache as _cache
-from indicators.access import Principal, Role
 
 LANGS = ("nl", "en")
-# A signed-in viewer: sees public indicators only, so nothing restricted is computed
-# into a shared cache by the warm-up and nothing is audited.
-WARM_PRINCIPAL = Principal(user="warm-up", email=None, groups=(), role=Role.VIEWER, signed_in=True)
 THREAD_PREFIX = "pm-warm"
 _LOCK = threading.Lock()
 _LOG = logging.getLogger(__name__)
@@ -65,7 +61,7 @@ def warm(langs: Sequence[str] = LANGS) -> str:
     """
     with _LOCK:
         _cache.start_run()  # this call's store version and an empty per-run memo
-        _access.note_principal(WARM_PRINCIPAL)
+        _access.note_principal(_access.WARM_UP)
         cat = services.catalogue()
         visible = [i for i in cat.indicators if not i.restricted and services.can_view(i)]
         a, b = services.default_periods()

@@ -19,6 +19,12 @@ from indicators.errors import AccessDenied
 
 AUDITED_KEY = "auth_audited_views"
 _RUN_PRINCIPAL = "_services_principal"
+# Who the cache warm-up (dashboard/warmup.py) computes as: a signed-in viewer sees the
+# public indicators only, so nothing restricted enters a shared cache unasked and
+# nothing is audited.
+WARM_UP = access.Principal(
+    user="warm-up", email=None, groups=(), role=access.Role.VIEWER, signed_in=True
+)
 
 
 def note_principal(who: access.Principal) -> None:
