@@ -18,9 +18,10 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators import events as event_text
 from indicators import formatting, markup
 from indicators.catalogue import Indicator
-from indicators.texts import N_, by_lang, t
+from indicators.texts import N_, t
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
 # Okabe-Ito hues, darkened where needed to keep 3:1 against white (WCAG 1.4.11).
@@ -55,12 +56,7 @@ EVENT_STYLES: dict[str, dict[str, str]] = {
     "external_shock": {"symbol": "x", "dash": "dot", "color": "#D55E00"},
     "data_break": {"symbol": "triangle-down", "dash": "dashdot", "color": "#555555"},
 }
-EVENT_LABELS: dict[str, dict[str, str]] = {
-    "partnership_milestone": by_lang("chart_event_partnership_milestone"),
-    "eu_agreement": by_lang("chart_event_eu_agreement"),
-    "external_shock": by_lang("chart_event_external_shock"),
-    "data_break": by_lang("chart_event_data_break"),
-}
+EVENT_LABELS = event_text.LABELS  # the event types in words, one table for every channel
 FAN = ((95, 0.12), (80, 0.2), (50, 0.32))  # interval level, fill opacity: the fan
 OBSERVED_COLOUR = "#222222"
 LEVEL_COLOUR = "#666666"
@@ -427,7 +423,7 @@ def _event_traces(
     traces = []
     for kind, part in shown.groupby("type", sort=False):
         style = EVENT_STYLES.get(str(kind), EVENT_STYLES["external_shock"])
-        label = EVENT_LABELS[str(kind)][lang] if str(kind) in EVENT_LABELS else str(kind)
+        label = event_text.label(str(kind), lang)
         x = _dates(part["event_date"])
         for day in x:
             layout["shapes"].append(
@@ -452,8 +448,14 @@ def _event_traces(
                 "name": label,
                 "mode": "markers",
                 "marker": {"symbol": style["symbol"], "size": 10, "color": style["color"]},
-                "text": [markup.html(v) for v in part[f"title_{lang}"]],  # data, not markup
-                "hovertemplate": "%{x|%Y-%m-%d}: %{text}<extra>" + label + "</extra>",
+                # The date as the language writes it and the title: data, not markup.
+                "text": [
+                    markup.html(
+                        f"{formatting.date(r['event_date'], lang)}: {event_text.title(r, lang)}"
+                    )
+                    for _, r in part.iterrows()
+                ],
+                "hovertemplate": "%{text}<extra>" + markup.html(label) + "</extra>",
             }
         )
     if traces:

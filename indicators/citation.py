@@ -26,10 +26,11 @@ def source_line(
     for sid in indicator.sources:
         s = catalogue.source_by_id[sid]
         parts.append(f"{s.producer}, {s.title} ({s.dataset})")
-    label = t("citation_sources" if len(parts) > 1 else "citation_source", lang)
-    line = f"{label}: " + "; ".join(parts)
-    if demo:
-        line = f"{DEMO_MARK[lang]} ({t('citation_modelled', lang)} {line})"
+    if demo:  # 'Demonstratiegegevens — … (gemodelleerd naar Frontex, …)': no 'Bron:' inside
+        line = f"{DEMO_MARK[lang]} ({t('citation_modelled', lang)} " + "; ".join(parts) + ")"
+    else:
+        label = t("citation_sources" if len(parts) > 1 else "citation_source", lang)
+        line = f"{label}: " + "; ".join(parts)
     details = []
     if last_period:
         details.append(

@@ -173,11 +173,11 @@ with beside[0].expander(f"{t('events', lang)} ({len(events)})", icon=":material/
     if events.empty:
         st.write(t("no_events", lang))
     for ev in events.itertuples():
-        title = ev.title_en if lang == "en" else ev.title_nl
         kind = str(ev.type)
         st.markdown(
             f"{services.event_symbol(kind)} **{formatting.date(ev.event_date, lang)}** · "
-            f"{services.event_label(kind, lang)} · {notices.literal(title)}"
+            f"{services.event_label(kind, lang)} · "
+            f"{notices.literal(services.event_title(ev._asdict(), lang))}"
         )
 with beside[1]:
     progress.country_judgements(country, lang)  # each objective's latest approved judgement

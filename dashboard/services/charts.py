@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.services.accounts import _check
 from dashboard.services.cache import cached, catalogue
 from dashboard.services.data import Reading
+from indicators import events as event_text
 from indicators.catalogue import Indicator
 from indicators.charts import (
-    EVENT_LABELS,
     EVENT_STYLES,
     forest_figure,
     observed_figure,
@@ -64,7 +66,12 @@ def explore_chart(
 
 
 def event_label(kind: str, lang: str) -> str:
-    return EVENT_LABELS[kind][lang] if kind in EVENT_LABELS else kind
+    return event_text.label(kind, lang)
+
+
+def event_title(event: Mapping[str, object], lang: str) -> str:
+    """An event's title, marked when it is demonstration data (as charts and exports say)."""
+    return event_text.title(event, lang)
 
 
 def event_symbol(kind: str) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators import formatting
+from indicators import events as event_text
 from indicators.analysis.provisional import (
     ProvisionalBias,
     bias_by_source,
@@ -151,18 +151,9 @@ class _Context:
         """The country's own events inside window B (never data breaks)."""
         if self.windows is None or self.events.empty:
             return ()
-        b = self.windows[1]
-        ev = self.events[
-            (self.events["country"] == country) & (self.events["type"] != "data_break")
-        ]
-        dates = pd.to_datetime(ev["event_date"])
-        ev = ev[b.mask(pd.DatetimeIndex(dates))].sort_values("event_date")
+        ev = event_text.in_window(self.events, country, self.windows[1])
         return tuple(
-            {
-                lang: f"{r[f'title_{lang}']} ({formatting.period(r['event_date'], 'M', lang)})"
-                for lang in ("nl", "en")
-            }
-            for _, r in ev.iterrows()
+            {lang: event_text.dated(r, lang) for lang in ("nl", "en")} for _, r in ev.iterrows()
         )
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from indicators import formatting
 from indicators.analysis.direction import worded_change
 from indicators.analysis.methods import LABELS, SAME_QUANTITY
-from indicators.texts import ByLang, by_lang, t
+from indicators.texts import ByLang, by_lang, t, tn
 
 if TYPE_CHECKING:
     from indicators.analysis.results import Change, Comparison
@@ -78,7 +78,6 @@ TEMPLATES: dict[str, ByLang] = {
     "agree": by_lang("statement_agree"),
     "disagree": by_lang("statement_disagree"),
     "too_few_placebos": by_lang("statement_too_few_placebos"),
-    "placebos": by_lang("statement_placebos"),
     "pre_fit": by_lang("statement_pre_fit"),
     "pre_misfit": by_lang("statement_pre_misfit"),
     "quality": by_lang("statement_quality"),
@@ -189,8 +188,12 @@ def comparison_checks_text(c: Comparison, lang: str) -> str | None:
     parts = []
     if did.placebo_units:
         parts.append(
-            TEMPLATES["placebos"][lang].format(
-                k=_number(did.placebo_units, lang, 0), x=_number(did.placebo_as_large or 0, lang, 0)
+            tn(  # '1 of 3 shows', '2 of 3 show': the verb agrees with x
+                "statement_placebos",
+                did.placebo_as_large or 0,
+                lang,
+                k=_number(did.placebo_units, lang, 0),
+                x=_number(did.placebo_as_large or 0, lang, 0),
             )
         )
     gap = _change(

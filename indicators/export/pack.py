@@ -15,7 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from indicators import markup
+from indicators import events as event_text
+from indicators import formatting, markup
 from indicators.analysis.windows import Window, WindowSpec
 from indicators.catalogue import Catalogue, Theme
 from indicators.citation import DEMO_MARK
@@ -138,14 +139,14 @@ def _about(cat: Catalogue, lang: str, reporter: str | None, charts: list[PackCha
 
 
 def event_rows(pack: Pack) -> list[tuple[str, str, str]]:
-    title = "title_en" if pack.lang == "en" else "title_nl"
+    """Per event its date, type and title as the pack's language writes them."""
     return [
         (
-            pd.Timestamp(e.event_date).strftime("%Y-%m-%d"),
-            str(e.type).replace("_", " "),
-            str(getattr(e, title)),
+            formatting.date(e["event_date"], pack.lang),
+            event_text.label(str(e["type"]), pack.lang),
+            event_text.title(e, pack.lang),
         )
-        for e in pack.events.itertuples()
+        for _, e in pack.events.iterrows()
     ]
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from indicators import formatting
+from indicators import events as event_text
 from indicators.analysis.direction import Wording, worded_change
 from indicators.analysis.provisional import ProvisionalBias, bias_fields
 from indicators.analysis.quality import EvidenceQuality
@@ -507,17 +507,8 @@ def _size(c: Comparison, absolute: float, pct: float | None, lang: str) -> str:
 
 def _events(store: Store, view: SeriesView) -> tuple[str, ...]:
     """The country's own events inside window B (never data breaks), dated by month."""
-    ev = store.events(view.country)
-    if ev.empty:
-        return ()
-    ev = ev[(ev["country"] == view.country) & (ev["type"] != "data_break")]
-    dates = pd.DatetimeIndex(pd.to_datetime(ev["event_date"]))
-    ev = ev[view.b.mask(dates)].sort_values("event_date")
-    title = f"title_{view.lang}"
-    return tuple(
-        f"{r[title]} ({formatting.period(r['event_date'], 'M', view.lang)})"
-        for _, r in ev.iterrows()
-    )
+    ev = event_text.in_window(store.events(view.country), view.country, view.b)
+    return tuple(event_text.dated(r, view.lang) for _, r in ev.iterrows())
 
 
 def observed_stem(cat: Catalogue, indicator_id: str, obs: pd.DataFrame) -> str:

@@ -17,6 +17,7 @@ import pytest
 
 from indicators.citation import DEMO_MARK
 from indicators.serving.apps import AppProcess
+from indicators.texts import t as library_text
 from tests.browser.conftest import screenshot
 from tests.browser.test_every_page import charts_emitted, no_errors_on, open_and_settle
 
@@ -56,10 +57,9 @@ def _drawn_right(page, expected: int) -> None:
 
 
 def _no_demonstration(page, lang: str) -> None:
-    # Neither the demonstration mark nor a demonstration event ("Demonstratie: …").
+    # Neither the demonstration mark nor a demonstration event ("… (demonstratie, …").
     assert page.get_by_text(DEMO_MARK[lang]).count() == 0
-    prefix = {"nl": "Demonstratie:", "en": "Demonstration:"}[lang]
-    assert page.get_by_text(prefix).count() == 0
+    assert page.get_by_text(f"({library_text('event_demo', lang)}").count() == 0
 
 
 def test_overview_on_the_realdata_store(realdata_server, page):
