@@ -99,3 +99,17 @@ def test_the_watcher_warms_a_store_swapped_in(fresh_store_path, use_store, compu
     computed.clear()
     open_page("overview", {"lang": "en"})
     assert {ind for _, ind in computed} <= _restricted(catalogue), sorted(computed)
+
+
+def test_a_warmed_page_on_the_realdata_store_computes_nothing_public(
+    realdata_build, tmp_path, use_store, computed, catalogue
+):
+    # Real files: annual series of nine points, gaps, indicators with no data at all.
+    store = tmp_path / "public.duckdb"
+    shutil.copyfile(realdata_build.path, store)
+    use_store(store)
+    assert warmup.warm()
+    assert computed, "the real store has series to warm"
+    computed.clear()
+    open_page("country", {"country": "TUN"})
+    assert {ind for _, ind in computed} <= _restricted(catalogue), sorted(computed)
