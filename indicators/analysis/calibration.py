@@ -8,7 +8,10 @@ truth being the change in the mean *true* level between the windows:
 - `poisson`: monthly counts with a mean of 3 to 8;
 - `annual10`: annual, ten values;
 - `quarterly_provisional`: quarterly, 20% of quarters missing, the last four
-  provisional and 8% too low;
+  provisional and 8% too low (each with its own revision noise), and a revision
+  history of 12 to 20 earlier provisional values made final, 8% low plus the same
+  noise: the estimate from it (`indicators.analysis.provisional`) is passed as the
+  store path passes it;
 - `smooth`: monthly, a smooth non-linear trend under AR(1) noise (φ = 0.5).
 
 Per process three sets: `null` (no change at all), `prior` (a change drawn from
@@ -52,6 +55,9 @@ LEVEL = 100.0
 NOISE_SD = 10.0
 MARGIN_PCT = 10.0
 SEED = 20261201
+PROVISIONAL_FACTOR = 0.92  # provisional figures come in 8% low
+REVISION_SD = 0.03  # the noise of one revision, relative to the value
+HISTORY_PAIRS = (12, 20)  # earlier provisional values made final, the fewest and most
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,9 @@ def simulate(process: str, kind: str, seed: int, step: float | None = None):  # 
     if process == "quarterly_provisional":
         flags = np.array([""] * n, dtype=object)
         flags[-4:] = "p"
-        values[-4:] *= 0.92  # provisional figures come in 8% low
+        values[-4:] *= PROVISIONAL_FACTOR * np.exp(
+            _revision_rng(process, kind, seed, "current").normal(0, REVISION_SD, 4)
+        )
         missing = rng.random(n) < 0.2
         missing[-4:] = False
         frame = pd.DataFrame(
@@ -117,6 +125,31 @@ def simulate(process: str, kind: str, seed: int, step: float | None = None):  # 
         )
         return frame[~missing].reset_index(drop=True), truth, margin
     return pd.Series(values, starts), truth, margin
+
+
+def simulated_bias(process: str, kind: str, seed: int):  # type: ignore[no-untyped-def]
+    """The provisional bias estimate from a simulated revision history (None: no history).
+
+    Earlier provisional values and their final values, as the store's `revisions()`
+    rows, through the estimator the store path uses.
+    """
+    from indicators.analysis.provisional import estimate_bias
+
+    if process != "quarterly_provisional":
+        return None
+    rng = _revision_rng(process, kind, seed, "history")
+    pairs = int(rng.integers(HISTORY_PAIRS[0], HISTORY_PAIRS[1] + 1))
+    final = LEVEL + NOISE_SD * rng.normal(size=pairs)
+    old = final * PROVISIONAL_FACTOR * np.exp(rng.normal(0, REVISION_SD, pairs))
+    revisions = pd.DataFrame(
+        {"old_value": old, "new_value": final, "old_flags": "p", "new_flags": ""}
+    )
+    return estimate_bias(revisions)
+
+
+def _revision_rng(process: str, kind: str, seed: int, part: str) -> np.random.Generator:
+    # Streams of their own, so the series' values and gaps are those of the other draws.
+    return np.random.default_rng([SEED, zlib.crc32(f"{process}/{kind}/{part}".encode()), seed])
 
 
 def _noise(process: str, rng: np.random.Generator, n: int, freq: str) -> np.ndarray:
@@ -144,7 +177,10 @@ def run_chunk(item: tuple[str, str, Sequence[int], float | None]) -> list[Draw]:
     for seed in seeds:
         series, truth, margin = simulate(process, kind, seed, step)
         counts = "count" if process == "poisson" else None
-        h = headline_only(series, A, B, value_kind=counts, margin_pct=MARGIN_PCT)
+        bias = simulated_bias(process, kind, seed)
+        h = headline_only(
+            series, A, B, value_kind=counts, margin_pct=MARGIN_PCT, provisional_bias=bias
+        )
         out.append(
             Draw(
                 process,
@@ -173,8 +209,13 @@ def run_full(item: tuple[str, int]) -> dict:
     process, seed = item
     series, _, _ = simulate(process, "null", seed)
     kind = "count" if process == "poisson" else None
-    full = compare_periods(series, A, B, value_kind=kind, margin_pct=MARGIN_PCT)
-    fast = headline_only(series, A, B, value_kind=kind, margin_pct=MARGIN_PCT)
+    bias = simulated_bias(process, "null", seed)
+    full = compare_periods(
+        series, A, B, value_kind=kind, margin_pct=MARGIN_PCT, provisional_bias=bias
+    )
+    fast = headline_only(
+        series, A, B, value_kind=kind, margin_pct=MARGIN_PCT, provisional_bias=bias
+    )
     w = worded_change(full)
     return {
         "process": process,

@@ -19,14 +19,9 @@ STORED_TOLERANCE = 0.004
 # Where the study shows the method still misses the issue's acceptance rule (issue 13,
 # reported in its closing note). Strict: a miss that starts passing fails the suite.
 KNOWN_MISSES = {
-    ("calibration", "quarterly_provisional"): "calibration error 1.54x its floor: the 8% low "
-    "provisional values are a bias the 5% prior bias term only partly allows for",
     ("calibration", "smooth"): "calibration error 1.60x its floor on these 800 series, 1.29x "
     "on 3,200 others (seeds 400-1999): stated probabilities of 15-75% come true about 6 "
     "points more often than said, the few dozen series in those bins decide the ratio",
-    ("power", "quarterly_provisional"): "61%: the 8% low provisional values pull window B's mean "
-    "down by about 3 units, a bias the method cannot tell from a smaller rise without the "
-    "source's revision history",
 }
 
 
