@@ -23,6 +23,7 @@ SECTIONS = (
     N_("method_section_seen"),
     N_("method_section_trend"),
     N_("method_section_intervals"),
+    N_("method_section_provisional"),
     N_("method_section_level"),
     N_("method_section_frequency"),
     N_("method_section_scale"),
@@ -40,7 +41,7 @@ def section(name: str) -> None:
     st.markdown(t(f"method_section_{name}", lang))
 
 
-for name in ("seen", "trend", "intervals", "level", "frequency"):
+for name in ("seen", "trend", "intervals", "provisional", "level", "frequency"):
     section(name)
     if name == "frequency":
         st.dataframe(services.frequencies(lang), hide_index=True, width="content")
