@@ -23,7 +23,7 @@ import threading
 from collections.abc import Sequence
 
 from dashboard import progress, services
-from dashboard.components import summaries
+from dashboard.components import cards, summaries
 from dashboard.services import access as _access
 from dashboard.services import cache as _cache
 
@@ -96,7 +96,8 @@ def _country_page(
             continue
         area = view.reporter
         info = services.series_availability(ind.id, country, area) or {}
-        services.trend_chart(view, f"{ind.title(lang)} — {areas[area]}", bool(info.get("any_demo")))
+        title = cards.trend_title(ind, areas[area], lang)
+        services.trend_chart(view, title, bool(info.get("any_demo")))
         services.observations(ind.id, country, area)
         summaries.series_trend_summary(ind, country, area, lang)
     services.events(country)

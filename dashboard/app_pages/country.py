@@ -147,9 +147,7 @@ for tab, theme in zip(tabs, themes.values(), strict=True):
                         st.caption(account.headline)
                     continue
                 info = services.series_availability(ind.id, country, area) or {}
-                title = f"{ind.title(lang)} — {areas[area]}"
-                if ind.restricted:
-                    title += f" [{t('restricted_badge', lang)}]"
+                title = cards.trend_title(ind, areas[area], lang)
                 demo = bool(info.get("any_demo"))
                 fig = services.trend_chart(view, title, demo)
                 obs = services.observations(ind.id, country, area)

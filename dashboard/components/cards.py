@@ -34,6 +34,15 @@ def gap_cell(indicator: Indicator, kind: str, lang: str) -> None:
         st.info(text, icon=":material/lock:" if kind == "restricted" else ":material/block:")
 
 
+def trend_title(indicator: Indicator, area_name: str, lang: str) -> str:
+    """A country page chart's title. The warm-up (dashboard/warmup.py) builds the same
+    figure: the title is part of the figure's cache key, so both take it from here."""
+    title = f"{indicator.title(lang)} — {area_name}"
+    if indicator.restricted:
+        title += f" [{t('restricted_badge', lang)}]"
+    return title
+
+
 def chart_card(
     indicator: Indicator,
     fig: go.Figure,
