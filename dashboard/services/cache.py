@@ -8,6 +8,8 @@ import swapped the file finishes on the old file instead of mixing old and new.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -63,8 +65,47 @@ def per_run(name: str, compute: Callable[[], T]) -> T:
 
 
 def token() -> str:
-    path, value = st.session_state.get(_RUN_TOKEN, (None, None))
-    return value if path == store_path() else store_handle(store_path()).token
+    return _current()[1]
+
+
+def _current() -> tuple[str, str]:
+    """The store's path and this run's file version, reading the settings once."""
+    path = store_path()
+    run_path, value = st.session_state.get(_RUN_TOKEN, (None, None))
+    if run_path == path and value is not None:
+        return path, value
+    return path, store_handle(path).token
+
+
+def _plain(value: object) -> object:
+    """`value` as nested tuples of builtins, equal exactly when the values are equal.
+
+    Streamlit's own hashing walks every argument through pickle's reduce on every call,
+    which was about a third of a warm country page's script time (99 cached calls, most
+    of them with a SeriesView). Services take strings, numbers, dates, tuples and
+    frozen dataclasses of those: spelled out here, Streamlit hashes one short string instead.
+    Anything else (a frame, a set of mixed types) raises TypeError: Streamlit hashes it.
+    """
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return (type(value).__name__, value)
+    if isinstance(value, (dt.date, dt.datetime)):  # pd.Timestamp too: ns and zone kept
+        return (type(value).__name__, value.isoformat())
+    if isinstance(value, (tuple, list)):
+        return (type(value).__name__, tuple(_plain(v) for v in value))
+    if isinstance(value, frozenset) and all(isinstance(v, str) for v in value):
+        return ("frozenset", tuple(sorted(value)))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        kind = f"{type(value).__module__}.{type(value).__qualname__}"
+        fields = dataclasses.fields(value)
+        return (kind, tuple((f.name, _plain(getattr(value, f.name))) for f in fields))
+    raise TypeError(f"no plain key for {type(value).__name__}")
+
+
+def _plain_key(args: tuple, kwargs: dict) -> str | None:
+    try:
+        return repr((_plain(args), _plain(tuple(sorted(kwargs.items())))))
+    except TypeError:
+        return None
 
 
 def cached(
@@ -85,16 +126,27 @@ def cached(
         def inner(path: str, version: str, *args: Any, **kwargs: Any) -> T:
             return fn(store_handle(path, version), *args, **kwargs)
 
+        # Streamlit leaves parameters named with a leading underscore out of the key:
+        # the key is the plain spelling of the arguments (see _plain).
+        def keyed(path: str, version: str, key: str, _args: tuple, _kwargs: dict) -> T:
+            return fn(store_handle(path, version), *_args, **_kwargs)
+
         # Streamlit keys a cache on module, qualified name and source: give each its own.
         inner.__module__, inner.__qualname__ = fn.__module__, f"{fn.__qualname__}__cached"
+        keyed.__module__, keyed.__qualname__ = fn.__module__, f"{fn.__qualname__}__keyed"
         cache = st.cache_resource if resource else st.cache_data
         stored = cache(show_spinner=False, max_entries=max_entries)(inner)
+        stored_keyed = cache(show_spinner=False, max_entries=max_entries)(keyed)
 
         @functools.wraps(fn)
         def service(*args: Any, **kwargs: Any) -> T:
             if check is not None:
                 check(*args, **kwargs)
-            return stored(store_path(), token(), *args, **kwargs)
+            path, version = _current()
+            key = _plain_key(args, kwargs)
+            if key is None:
+                return stored(path, version, *args, **kwargs)
+            return stored_keyed(path, version, key, args, kwargs)
 
         return service
 
